@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reading articles: the checks every command applies before an article enters a pipeline.
+public enum ArticleInput {
+    /// The largest article Brief accepts (64 MiB); larger input is almost certainly not one article.
+    public static let maximumBytes = 64 << 20
+
+    /// A document from an article's bytes, or a `.data` error saying why the bytes are not an article.
+    public static func document(from bytes: [UInt8], name: String, id: String? = nil, language: String? = nil)
+        throws -> Document {
+        if bytes.count > maximumBytes {
+            throw BriefError(.data, "\(name) is \(bytes.count >> 20) MiB; one article may be at most "
+                + "\(maximumBytes >> 20) MiB — split it, or use 'brief batch' for many articles")
+        }
+        if bytes.contains(0) || looksBinary(bytes) {
+            throw BriefError(.data, "\(name) looks like a binary file, not text; Brief reads UTF-8 text")
+        }
+        let document = Document(bytes: bytes, id: id, language: language)
+        if document.source.allSatisfy(\.isWhitespace) {
+            throw BriefError(.data, "\(name) is empty; there is no article to process")
+        }
+        if let invalid = document.repairs["invalid-utf8"], invalid * 4 > max(bytes.count, 16) {
+            throw BriefError(.data, "\(name) is not UTF-8 text (\(invalid) invalid byte sequences); convert it to UTF-8 first")
+        }
+        return document
+    }
+
+    /// Reads an article from a file, or from standard input for `nil` or `-`.
+    public static func read(_ path: String?) throws -> (bytes: [UInt8], name: String) {
+        guard let path, path != "-" else {
+            return (Array(FileHandle.standardInput.readDataToEndOfFile()), "standard input")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw BriefError(.noInput, "\(path) does not exist")
+        }
+        if isDirectory.boolValue {
+            throw BriefError(.noInput, "\(path) is a folder; use 'brief batch \(path) --out DIR' for folders")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BriefError(.io, "cannot read \(path)")
+        }
+        return (Array(data), path)
+    }
+
+    /// More than a few percent of control bytes (other than tab, newline, carriage return, form feed) means binary.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        let controls = sample.reduce(0) { count, byte in
+            count + ((byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C) ? 1 : 0)
+        }
+        return controls * 20 > sample.count
+    }
+}

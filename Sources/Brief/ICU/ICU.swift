@@ -1,0 +1,89 @@
+import CICU
+
+/// Thin Swift helpers over the ICU C API (through the `CICU` target's stable names).
+enum ICU {
+    /// Raised when an ICU call fails; carries ICU's error name.
+    struct Failure: Error, CustomStringConvertible {
+        let call: String
+        let status: Int32
+        var description: String { "ICU \(call) failed: \(String(cString: brief_icu_error_name(status)))" }
+    }
+
+    static func check(_ status: Int32, _ call: String) throws {
+        if status > 0 { throw Failure(call: call, status: status) }
+    }
+
+    /// Calls an ICU function that fills a buffer, growing the buffer once when ICU asks for more room.
+    static func fill<Unit: FixedWidthInteger>(
+        _: Unit.Type, capacity: Int, _ call: String,
+        _ body: (UnsafeMutablePointer<Unit>, Int32, inout Int32) -> Int32
+    ) throws -> [Unit] {
+        var buffer = [Unit](repeating: 0, count: max(capacity, 1))
+        var status: Int32 = 0
+        var length = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, Int32($0.count), &status) }
+        if status == Int32(BRIEF_ICU_BUFFER_OVERFLOW) {
+            buffer = [Unit](repeating: 0, count: Int(length) + 1)
+            status = 0
+            length = buffer.withUnsafeMutableBufferPointer { body($0.baseAddress!, Int32($0.count), &status) }
+        }
+        try check(status, call)
+        return Array(buffer.prefix(Int(length)))
+    }
+
+    private static func localeString(_ call: String, _ body: (UnsafeMutablePointer<CChar>, Int32, inout Int32) -> Int32) -> String {
+        let chars = (try? fill(CChar.self, capacity: 64, call, body)) ?? []
+        return String(decoding: chars.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    // MARK: Locales
+
+    /// The ICU locale ID for a BCP 47 tag, and whether ICU parsed the whole tag.
+    static func localeID(forLanguageTag tag: String) -> (id: String, complete: Bool) {
+        var parsed: Int32 = 0
+        let id = localeString("uloc_forLanguageTag") { brief_loc_for_language_tag(tag, $0, $1, &parsed, &$2) }
+        return (id, Int(parsed) == tag.utf8.count)
+    }
+
+    /// The language subtag of an ICU locale ID.
+    static func languageCode(of localeID: String) -> String {
+        localeString("uloc_getLanguage") { brief_loc_language(localeID, $0, $1, &$2) }
+    }
+
+    /// The likely script (ISO 15924) of an ICU locale ID, from CLDR's likely subtags.
+    static func likelyScript(of localeID: String) -> String {
+        let maximized = localeString("uloc_addLikelySubtags") { brief_loc_add_likely_subtags(localeID, $0, $1, &$2) }
+        let script = localeString("uloc_getScript") { brief_loc_script(maximized, $0, $1, &$2) }
+        return script.isEmpty ? "Zyyy" : script
+    }
+
+    /// The CLDR display name of a locale, in English.
+    static func displayName(of localeID: String, in displayLocale: String = "en") -> String {
+        let chars = (try? fill(UInt16.self, capacity: 64, "uloc_getDisplayName") {
+            brief_loc_display_name(localeID, displayLocale, $0, $1, &$2)
+        }) ?? []
+        return String(decoding: chars, as: UTF16.self)
+    }
+
+    /// The ISO 639 language codes ICU knows.
+    static let isoLanguages: Set<String> = {
+        var result = Set<String>()
+        guard var cursor = brief_loc_iso_languages() else { return result }
+        while let code = cursor.pointee {
+            result.insert(String(cString: code))
+            cursor += 1
+        }
+        return result
+    }()
+
+    // MARK: Characters
+
+    /// The ISO 15924 short name of a scalar's script ("Latn", "Arab", "Zyyy" for common characters).
+    static func scriptCode(of scalar: Unicode.Scalar) -> String {
+        guard let name = brief_script_short_name(brief_char_script(Int32(scalar.value))) else { return "Zzzz" }
+        return String(cString: name)
+    }
+
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { brief_char_is_alpha(Int32(scalar.value)) != 0 }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { brief_char_is_upper(Int32(scalar.value)) != 0 }
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { brief_char_is_lower(Int32(scalar.value)) != 0 }
+}

@@ -1,0 +1,97 @@
+import CICU
+
+/// ICU's Unicode normalizers (NFC, NFKC, NFKC with case folding).
+struct Normalizer: @unchecked Sendable {
+    enum Form: Int32, Sendable { case nfc = 0, nfkc = 1, nfkcCasefold = 2 }
+
+    private let handle: UnsafeRawPointer
+
+    init(_ form: Form) throws {
+        var status: Int32 = 0
+        let pointer = brief_norm_instance(form.rawValue, &status)
+        try ICU.check(status, "unorm2_get\(form)Instance")
+        handle = pointer!
+    }
+
+    /// The length (in UTF-16 units) of the prefix of `text` that is certainly already normalized.
+    func normalizedPrefixLength(_ text: [UInt16]) -> Int {
+        var status: Int32 = 0
+        return Int(brief_norm_span_quick_check_yes(handle, text, Int32(text.count), &status))
+    }
+
+    /// `text` normalized.
+    func normalize(_ text: some StringProtocol) throws -> String {
+        let source = Array(text.utf16)
+        let result = try ICU.fill(UInt16.self, capacity: source.count + 16, "unorm2_normalize") {
+            brief_norm_normalize(handle, source, Int32(source.count), $0, $1, &$2)
+        }
+        return String(decoding: result, as: UTF16.self)
+    }
+}
+
+/// An ICU transform such as `Serbian-Latin/BGN`, `Zawgyi-my` or `Any-Latin`.
+final class Transliterator {
+    private let handle: UnsafeMutableRawPointer
+
+    init(_ id: String) throws {
+        let chars = Array(id.utf16)
+        var status: Int32 = 0
+        let pointer = brief_trans_open(chars, Int32(chars.count), &status)
+        try ICU.check(status, "utrans_openU(\(id))")
+        handle = pointer!
+    }
+
+    deinit { brief_trans_close(handle) }
+
+    func transliterate(_ text: some StringProtocol) throws -> String {
+        let source = Array(text.utf16)
+        var capacity = source.count * 4 + 16
+        while true {
+            var buffer = source + [UInt16](repeating: 0, count: capacity - source.count)
+            var status: Int32 = 0
+            let length = brief_trans_apply(handle, &buffer, Int32(source.count), Int32(capacity), &status)
+            if status == Int32(BRIEF_ICU_BUFFER_OVERFLOW) && capacity < source.count * 64 + 1024 {
+                capacity *= 4
+                continue
+            }
+            try ICU.check(status, "utrans_transUChars")
+            return String(decoding: buffer.prefix(Int(length)), as: UTF16.self)
+        }
+    }
+}
+
+/// ICU full case folding of UTF-8 text, for comparing words.
+final class CaseMapper {
+    private let handle: UnsafeMutableRawPointer
+
+    init(locale: String = "") throws {
+        var status: Int32 = 0
+        let pointer = brief_casemap_open(locale, &status)
+        try ICU.check(status, "ucasemap_open")
+        handle = pointer!
+    }
+
+    deinit { brief_casemap_close(handle) }
+
+    /// `bytes` case-folded, appended to `output` (unchanged on an ICU failure).
+    func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let start = output.count
+        let capacity = bytes.count * 3 + 8
+        output.append(contentsOf: repeatElement(0, count: capacity))
+        var status: Int32 = 0
+        let written = output.withUnsafeMutableBufferPointer { out in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { source in
+                out.baseAddress!.advanced(by: start).withMemoryRebound(to: CChar.self, capacity: capacity) { dest in
+                    brief_casemap_fold_utf8(handle, dest, Int32(capacity), source, Int32(bytes.count), &status)
+                }
+            }
+        }
+        if status > 0 {
+            output.removeLast(output.count - start)
+            output.append(contentsOf: bytes)
+        } else {
+            output.removeLast(output.count - start - Int(written))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where Brief's data files live: glossaries, stopwords, abbreviations and boilerplate packs (`Dictionaries/`).
+///
+/// Looked up in order: `$BRIEF_DATA`, `Dictionaries/` beside or above the running executable (a build folder inside
+/// the repository, or an install prefix's `share/brief/`), and the repository this library was built from.
+public struct DataDirectory: Sendable, Equatable {
+    /// The folder that holds `stopwords/`, `abbreviations/`, `boilerplate/` and so on.
+    public let url: URL
+
+    public init(url: URL) { self.url = url }
+
+    /// The data folder found the usual way.
+    public static let `default`: DataDirectory = {
+        let fileManager = FileManager.default
+        var candidates: [URL] = []
+        if let custom = ProcessInfo.processInfo.environment["BRIEF_DATA"], !custom.isEmpty {
+            candidates.append(URL(fileURLWithPath: custom))
+        }
+        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.appendingPathComponent("Dictionaries"))
+            candidates.append(directory.appendingPathComponent("share/brief/Dictionaries"))
+            directory.deleteLastPathComponent()
+        }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(repository.appendingPathComponent("Dictionaries"))
+        let found = candidates.first { url in
+            var isDirectory: ObjCBool = false
+            return fileManager.fileExists(atPath: url.appendingPathComponent("stopwords").path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+        return DataDirectory(url: found ?? candidates.last!)
+    }()
+
+    /// The repository's `Pipelines/` folder beside `Dictionaries/`.
+    public var pipelines: URL { url.deletingLastPathComponent().appendingPathComponent("Pipelines") }
+
+    /// The lines of a data file, without its `#` comment lines and blank lines; nil when the file does not exist.
+    public func lines(_ relativePath: String) throws -> [Substring]? {
+        let file = url.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw BriefError(.io, "cannot read data file \(file.path)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.split(whereSeparator: \.isNewline).filter { line in
+            !line.allSatisfy(\.isWhitespace) && !line.hasPrefix("#")
+        }
+    }
+
+    /// The per-language data file `folder/TAG.txt` for `language`, falling back to its base language (`sr-Latn` → `sr`).
+    public func languageLines(_ folder: String, for language: Language) throws -> [Substring]? {
+        let base = String(language.tag.split(separator: "-").first ?? "")
+        for tag in [language.tag, base] where !tag.isEmpty {
+            if let lines = try lines("\(folder)/\(tag).txt") { return lines }
+        }
+        return nil
+    }
+}

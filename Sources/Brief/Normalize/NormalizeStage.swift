@@ -1,0 +1,185 @@
+/// `normalize` — repairs and normalizes the text so later stages see one spelling of everything.
+///
+/// Always: line endings become `\n`; BOMs, control characters, soft hyphens and zero-width spaces are removed
+/// (ZWNJ/ZWJ are kept: Persian and Indic spelling needs them); odd spaces (no-break, thin, em…) become a plain space.
+/// Invalid UTF-8 was already replaced by U+FFFD when the bytes were read. Every repair is counted in
+/// `Document.repairs`, and every offset still maps back to the original text.
+///
+/// Options (all optional):
+/// - `form`: `nfc` (default), `nfkc`, or `nfkcCasefold` — ICU Unicode normalization.
+/// - `zawgyi`: `auto` (default: Burmese text that looks like Zawgyi is converted with ICU's `Zawgyi-my`), `always`, `never`.
+/// - `arabicLetters`: `true` to unify Arabic-script letter variants for Persian, Dari, Urdu, Sorani and Pashto
+///   (Arabic ي/ى → Persian ی, ك → ک; Pashto keeps its own ي). Default `false`.
+/// - `script`: `keep` (default), `latin` or `cyrillic` — Serbian and Uzbek script switch with ICU transforms.
+///
+/// ```yaml
+/// - use: normalize
+///   with: { form: nfc, arabicLetters: true }
+/// ```
+public struct NormalizeStage: Stage {
+    public static let name = "normalize"
+    public static let summary = "ICU normalization (NFC/NFKC/case folding), text repairs, Zawgyi, letter variants, script switch"
+    public static let optionKeys = ["form", "zawgyi", "arabicLetters", "script"]
+    public static let requires: Set<Facet> = []
+    public static let assigns: Set<Facet> = [.text]
+
+    public enum Form: String, Sendable, CaseIterable { case nfc, nfkc, nfkcCasefold }
+    public enum Zawgyi: String, Sendable, CaseIterable { case auto, always, never }
+    public enum Script: String, Sendable, CaseIterable { case keep, latin, cyrillic }
+
+    public let form: Form
+    public let zawgyi: Zawgyi
+    public let arabicLetters: Bool
+    public let script: Script
+    private let normalizer: Normalizer
+
+    public init(options: StageOptions, context: StageContext) throws {
+        form = try options.choice("form", default: .nfc)
+        zawgyi = try options.choice("zawgyi", default: .auto)
+        arabicLetters = try options.bool("arabicLetters", default: false)
+        script = try options.choice("script", default: .keep)
+        normalizer = try Normalizer([.nfc: .nfc, .nfkc: .nfkc, .nfkcCasefold: .nfkcCasefold][form]!)
+        if script != .keep { _ = try Self.scriptTransforms(to: script) }
+    }
+
+    public func run(_ document: inout Document) throws {
+        Self.repair(&document)
+        let language = document.language.flatMap { try? Language.resolve($0) }
+        if zawgyi != .never, zawgyi == .always || ZawgyiDetector.looksLikeZawgyi(document.text) {
+            let converter = try Transliterator("Zawgyi-my")
+            try rewriteWords(&document, counting: "zawgyi") { try converter.transliterate($0) }
+        }
+        if arabicLetters, let language, ["fa", "prs", "ur", "ckb", "ps"].contains(language.tag) {
+            let keepsArabicYeh = language.tag == "ps"
+            try rewriteWords(&document, counting: "letter-variant") { word in
+                String(String.UnicodeScalarView(word.unicodeScalars.map { scalar in
+                    switch scalar {
+                    case "\u{0643}": "\u{06A9}"
+                    case "\u{064A}", "\u{0649}": keepsArabicYeh ? scalar : "\u{06CC}"
+                    default: scalar
+                    }
+                }))
+            }
+        }
+        if script != .keep, let language, ["sr", "uz"].contains(language.tag.prefix(2)) {
+            let transforms = try Self.scriptTransforms(to: script)
+            let transform = try Transliterator(language.tag.hasPrefix("sr") ? transforms.serbian : transforms.uzbek)
+            try rewriteWords(&document, counting: "script") { try transform.transliterate($0) }
+            if language.tag.hasPrefix("sr") { document.language = script == .latin ? "sr-Latn" : "sr-Cyrl" }
+        }
+        let utf16 = Array(document.text.utf16)
+        if normalizer.normalizedPrefixLength(utf16) < utf16.count {
+            try rewriteWords(&document, counting: form.rawValue) { try normalizer.normalize($0) }
+        }
+    }
+
+    /// ICU transform IDs for the script switch.
+    static func scriptTransforms(to script: Script) throws -> (serbian: String, uzbek: String) {
+        script == .latin
+            ? ("Serbian-Latin/BGN", "uz_Cyrl-uz_Latn")
+            : ("Latin-Cyrillic", "uz_Latn-uz_Cyrl")
+    }
+
+    /// Applies `transform` to every whitespace-delimited run whose spelling it changes, counting changed runs.
+    private func rewriteWords(_ document: inout Document, counting kind: String,
+                              _ transform: (Substring) throws -> String) throws {
+        var changed = 0
+        let original = document
+        try document.rewrite { editor in
+            let old = editor.old
+            var start = 0
+            for index in 0...old.count {
+                guard index == old.count || old[index] == 0x20 || old[index] == 0x0A || old[index] == 0x09 else {
+                    continue
+                }
+                if start < index {
+                    let word = original.string(start..<index)
+                    let replacement = try transform(word)
+                    if replacement != word {
+                        editor.copy(editor.position..<start)
+                        editor.replace(start..<index, with: Array(replacement.utf8))
+                        changed += 1
+                    }
+                }
+                start = index + 1
+            }
+        }
+        if changed > 0 { document.repairs[kind, default: 0] += changed }
+    }
+
+    /// Removes or replaces characters that only get in the way, counting each kind.
+    static func repair(_ document: inout Document) {
+        var counts: [String: Int] = [:]
+        let bytes = Array(document.text.utf8)
+        // Fast path: nothing but printable ASCII, tabs and newlines.
+        if bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return }
+        let text = document.text
+        document.rewrite { editor in
+            var offset = 0
+            var previousWasCR = false
+            for scalar in text.unicodeScalars {
+                let length = UTF8.width(scalar)
+                let range = offset..<(offset + length)
+                defer { offset += length }
+                let wasCR = previousWasCR
+                previousWasCR = scalar == "\r"
+                let kind: String
+                var replacement: [UInt8] = []
+                switch scalar.value {
+                case 0x0D:
+                    kind = "line-ending"
+                    replacement = [0x0A]
+                case 0x0A where wasCR:
+                    editor.copy(editor.position..<range.lowerBound)
+                    editor.delete(range)
+                    continue
+                case 0x09, 0x0A, 0x20...0x7E: continue
+                case 0xFEFF: kind = "bom"
+                case 0x00...0x1F, 0x7F...0x9F: kind = "control"
+                case 0x00AD: kind = "soft-hyphen"
+                case 0x200B, 0x2060, 0x180E: kind = "zero-width"
+                case 0x2028, 0x2029:
+                    kind = "line-ending"
+                    replacement = [0x0A]
+                case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F:
+                    kind = "space"
+                    replacement = [0x20]
+                default: continue
+                }
+                counts[kind, default: 0] += 1
+                editor.copy(editor.position..<range.lowerBound)
+                if replacement.isEmpty { editor.delete(range) } else { editor.replace(range, with: replacement) }
+            }
+        }
+        for (kind, count) in counts { document.repairs[kind, default: 0] += count }
+    }
+}
+
+/// Recognizes Burmese text typed in the Zawgyi font encoding rather than Unicode.
+///
+/// Zawgyi stores the vowel sign E (U+1031) before the consonant it follows in speech, and reuses code points from
+/// U+1060–U+1097 (Mon, Shan and Karen letters in Unicode) for stacked and variant forms. Unicode Burmese puts U+1031
+/// after a consonant and rarely uses that block. Text is Zawgyi when such signs outnumber Unicode-only sequences.
+enum ZawgyiDetector {
+    static func looksLikeZawgyi(_ text: String) -> Bool {
+        var zawgyi = 0, unicode = 0
+        var previous: Unicode.Scalar = " "
+        var sawMyanmar = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (0x1000...0x109F).contains(value) { sawMyanmar = true }
+            let previousIsConsonant = (0x1000...0x1021).contains(previous.value)
+            if value == 0x1031 && !previousIsConsonant && !(0x103B...0x103E).contains(previous.value)
+                && previous.value != 0x1039 && previous.value != 0x1031 {
+                zawgyi += 1
+            } else if value == 0x1031 && previousIsConsonant {
+                unicode += 1
+            }
+            if (0x1060...0x1097).contains(value) { zawgyi += 1 }
+            if value == 0x103A && previousIsConsonant { unicode += 1 }  // asat right after a consonant
+            if (0x103B...0x103E).contains(value) && previousIsConsonant { unicode += 1 }  // medials after the consonant
+            previous = scalar
+        }
+        return sawMyanmar && zawgyi >= 2 && zawgyi > unicode
+    }
+}

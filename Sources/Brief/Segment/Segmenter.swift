@@ -1,0 +1,195 @@
+/// Splits text into sentences: ICU's sentence break for the language, corrected with Brief's rules.
+///
+/// ```
+///  text ──► ICU sentence break (locale@ss=standard) ──► + extra terminators ──► − joins ──► trimmed ranges
+/// ```
+/// Extra terminators ICU's rules do not know: Tibetan shad ། and ༎, the typed stand-ins ፡፡ (Ethiopic) and ၊၊
+/// (Burmese), the plain colon Armenian typists use for ։, and — in Thai and Lao, which have no sentence
+/// punctuation — a space between two letters once the sentence so far is long enough to stand alone (Thai and Lao
+/// writers put spaces between sentences and clauses, not between words).
+///
+/// Joins undo ICU breaks that are not sentence ends: after a `title` abbreviation (`Dr.`, `Sept.`); after an
+/// `abbr` abbreviation (`U.S.`, `Inc.`) or initials (`J.`, `J.R.R.`) unless a sentence starter follows; after a
+/// day-of-month ordinal (`3. Oktober`) in languages that write ordinals with a period; and before a word that starts
+/// with a lowercase letter (`"Stop!" he said.`), unless a blank line lies between.
+struct Segmenter {
+    let language: Language
+    let rules: SentenceRules
+    let minimumThaiSentence = 24
+
+    /// Languages whose ordinal numbers are written with a period (`3. Oktober`).
+    static let ordinalPeriodLanguages: Set<String> = [
+        "de", "da", "nb", "no", "fi", "is", "et", "lv", "cs", "sk", "sl", "hr", "bs", "sr", "sr-Latn", "sr-Cyrl",
+        "mk", "pl", "hu", "tr", "az", "uz", "kk",
+    ]
+
+    /// Sentence ranges (UTF-8 offsets, whitespace trimmed) of `text`.
+    func sentences(in text: String) throws -> [Range<Int>] {
+        var text = text
+        return try text.withUTF8 { bytes in try sentences(in: bytes) }
+    }
+
+    func sentences(in bytes: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+        guard !bytes.isEmpty else { return [] }
+        let iterator = try BreakIterator(.sentence, locale: language.icuLocale + "@ss=standard")
+        var boundaries: [Int] = []
+        iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
+        let extra = extraBoundaries(bytes)
+        if !extra.isEmpty { boundaries = Array(Set(boundaries).union(extra)).sorted() }
+        boundaries = boundaries.filter { !insideDoubledStandIn(bytes, $0) }
+
+        var result: [Range<Int>] = []
+        var start = 0
+        for (index, boundary) in boundaries.enumerated() {
+            let isLast = index == boundaries.count - 1
+            if !isLast && shouldJoin(bytes, left: start..<boundary, rightStart: boundary) { continue }
+            let trimmed = trim(bytes, start..<boundary)
+            if !trimmed.isEmpty { result.append(trimmed) }
+            start = boundary
+        }
+        return result
+    }
+
+    // MARK: Extra terminators
+
+    private func extraBoundaries(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result: [Int] = []
+        let script = language.script
+        var index = 0
+        var sentenceStart = 0
+        var previous: Unicode.Scalar = " "
+        while index < bytes.count {
+            let (scalar, width) = Self.decode(bytes, at: index)
+            let next = index + width
+            var isTerminator = false
+            switch scalar.value {
+            case 0x0F0D, 0x0F0E, 0x0F11: isTerminator = true  // Tibetan shad, nyis shad, rin chen spungs shad
+            case 0x1361 where previous.value == 0x1361: isTerminator = true  // ፡፡ typed for ።
+            case 0x104A where previous.value == 0x104A: isTerminator = true  // ၊၊ typed for ။
+            case 0x3A where script == "Armn": isTerminator = Self.isSpaceOrEnd(bytes, next)  // : typed for ։
+            case 0x20 where script == "Thai" || script == "Laoo":
+                let (after, _) = next < bytes.count ? Self.decode(bytes, at: next) : (" ", 1)
+                if Self.isThaiOrLaoLetter(previous) && Self.isThaiOrLaoLetter(after)
+                    && index - sentenceStart >= minimumThaiSentence * 3 {
+                    result.append(next)
+                    sentenceStart = next
+                }
+            default: break
+            }
+            if isTerminator {
+                var end = next
+                while end < bytes.count {
+                    let (following, followingWidth) = Self.decode(bytes, at: end)
+                    guard following.properties.isWhitespace || [0x0F0D, 0x0F0E, 0x0F11].contains(following.value)
+                    else { break }
+                    end += followingWidth
+                }
+                if end < bytes.count { result.append(end) }
+                sentenceStart = end
+            }
+            if bytes[index] == 0x0A { sentenceStart = next }
+            previous = scalar
+            index = next
+        }
+        return result
+    }
+
+    /// Whether `boundary` splits a doubled stand-in (ICU breaks after the first ၊ of ၊၊).
+    private func insideDoubledStandIn(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Bool {
+        guard boundary >= 3, boundary + 3 <= bytes.count else { return false }
+        let (before, _) = Self.decode(bytes, at: boundary - 3)
+        let (after, _) = Self.decode(bytes, at: boundary)
+        return (before.value == 0x104A && after.value == 0x104A) || (before.value == 0x1361 && after.value == 0x1361)
+    }
+
+    // MARK: Joins
+
+    private func shouldJoin(_ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, rightStart: Int) -> Bool {
+        let leftTrimmed = trim(bytes, left)
+        guard !leftTrimmed.isEmpty else { return false }
+        let gap = bytes[leftTrimmed.upperBound..<rightStart]
+        let paragraphBreak = gap.filter { $0 == 0x0A }.count >= 2
+        let nextWord = word(bytes, after: rightStart)
+        if !paragraphBreak, let first = nextWord.first?.unicodeScalars.first, ICU.isLowercase(first) {
+            return true
+        }
+        let token = lastToken(bytes, in: leftTrimmed)
+        guard token.hasSuffix("."), !token.hasSuffix(".."), token.count > 1 else { return false }
+        let isStarter = rules.isStarter(nextWord)
+        switch rules.verdict(for: token) {
+        case .title: return true
+        case .abbreviation: return !isStarter
+        case .none:
+            if Self.isInitials(token) { return !isStarter && !paragraphBreak }
+            if Segmenter.ordinalPeriodLanguages.contains(language.tag), token.dropLast().allSatisfy(\.isNumber),
+               token.count <= 3, !isStarter, !gap.contains(0x0A) {
+                return true
+            }
+            return false
+        }
+    }
+
+    /// `J.`, `J.R.R.`, `U.S.`: letters each followed by a period.
+    static func isInitials(_ token: Substring) -> Bool {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false).dropLast()
+        return !parts.isEmpty && parts.allSatisfy { $0.count == 1 && $0.first!.isLetter && $0.first!.isUppercase }
+    }
+
+    /// The last whitespace-delimited token of `range`, without opening quotes or brackets.
+    private func lastToken(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Substring {
+        var start = range.upperBound
+        while start > range.lowerBound && !Self.isASCIISpace(bytes[start - 1]) { start -= 1 }
+        let token = Substring(decoding: bytes[start..<range.upperBound], as: UTF8.self)
+        return token.drop { "([{\"'“‘«„¿¡".contains($0) }
+    }
+
+    /// The first word at or after `offset`, without surrounding punctuation.
+    private func word(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Substring {
+        var start = offset
+        while start < bytes.count && Self.isASCIISpace(bytes[start]) { start += 1 }
+        var end = start
+        while end < bytes.count && !Self.isASCIISpace(bytes[end]) { end += 1 }
+        let token = Substring(decoding: bytes[start..<end], as: UTF8.self)
+        return token.drop { !$0.isLetter && !$0.isNumber }.prefix { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" }
+    }
+
+    private func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end {
+            let (scalar, width) = Self.decode(bytes, at: start)
+            guard scalar.properties.isWhitespace else { break }
+            start += width
+        }
+        while end > start {
+            var first = end - 1
+            while first > start && bytes[first] & 0xC0 == 0x80 { first -= 1 }
+            let (scalar, _) = Self.decode(bytes, at: first)
+            guard scalar.properties.isWhitespace else { break }
+            end = first
+        }
+        return start..<end
+    }
+
+    // MARK: Bytes
+
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    static func isSpaceOrEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        index >= bytes.count || isASCIISpace(bytes[index])
+    }
+
+    static func isThaiOrLaoLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x0E01...0x0E4E).contains(value) || (0x0E81...0x0EDF).contains(value)
+    }
+
+    /// The scalar starting at `index` and its UTF-8 width (U+FFFD, width 1, for a stray byte).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + width <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = width == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (width + 1))
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+}

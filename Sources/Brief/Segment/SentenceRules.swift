@@ -1,0 +1,45 @@
+/// A language's sentence-boundary exceptions, from `Dictionaries/abbreviations/TAG.txt`.
+///
+/// Each line is `ENTRY<TAB>KIND`:
+/// - `title` — never ends a sentence (`Dr.`, `Sept.`, `No.`): what follows belongs to the same sentence;
+/// - `abbr` (the default) — usually continues the sentence (`U.S.`, `etc.`, `Inc.`); a sentence ends after it only
+///   when the next word is a sentence starter;
+/// - `starter` — a word that typically begins a sentence (`The`, `However`), used to decide the `abbr` case.
+struct SentenceRules: Sendable {
+    var titles: Set<String> = []
+    var abbreviations: Set<String> = []
+    var starters: Set<String> = []
+
+    enum Verdict { case title, abbreviation, none }
+
+    /// How `token` (a word ending in a period) behaves, matched as written and then lowercased.
+    func verdict(for token: Substring) -> Verdict {
+        for candidate in [String(token), token.lowercased()] {
+            if titles.contains(candidate) { return .title }
+            if abbreviations.contains(candidate) { return .abbreviation }
+        }
+        return .none
+    }
+
+    func isStarter(_ word: Substring) -> Bool { starters.contains(String(word)) }
+
+    /// The rules for `language`, read once per process.
+    static func load(for language: Language, data: DataDirectory) throws -> SentenceRules {
+        try cache.value(for: "\(data.url.path)|\(language.tag)") {
+            var rules = SentenceRules()
+            for line in try data.languageLines("abbreviations", for: language) ?? [] {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let entry = String(fields[0].trimmingCharacters(in: .whitespaces))
+                let kind = fields.count > 1 ? fields[1].trimmingCharacters(in: .whitespaces) : "abbr"
+                switch kind {
+                case "title": rules.titles.insert(entry)
+                case "starter": rules.starters.insert(entry)
+                default: rules.abbreviations.insert(entry)
+                }
+            }
+            return rules
+        }
+    }
+
+    private static let cache = LockedCache<String, SentenceRules>()
+}

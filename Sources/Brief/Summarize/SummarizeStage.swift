@@ -1,0 +1,99 @@
+/// `summarize` — picks the sentences that make the brief, in reading order, with a score per sentence and keywords.
+///
+/// See `Summarizer` for the methods. Length is set by exactly one of `sentences`, `ratio`, `words` or `chars`; a
+/// text no longer than that comes back whole, with a note.
+///
+/// Options:
+/// - `method`: `default` (lead-aware centrality with MMR), `lead`, `textrank`, `lexrank`, `centroid`. Default `default`.
+/// - `sentences`: number of sentences (default 3). `ratio`: share of the sentences, 0–1. `words` / `chars`: a ceiling.
+/// - `keywords`: how many keywords to report (default 8).
+///
+/// ```yaml
+/// - use: summarize
+///   with: { method: default, sentences: 3 }
+/// ```
+public struct SummarizeStage: Stage {
+    public static let name = "summarize"
+    public static let summary = "extractive summary (lead, textrank, lexrank, centroid, default) with scores and keywords"
+    public static let optionKeys = ["method", "sentences", "ratio", "words", "chars", "keywords"]
+    public static let requires: Set<Facet> = [.sentences]
+    public static let assigns: Set<Facet> = [.summary]
+
+    let summarizer: Summarizer
+    private let data: DataDirectory
+
+    public init(options: StageOptions, context: StageContext) throws {
+        let method: Summarizer.Method = try options.choice("method", default: .default)
+        let lengths = ["sentences", "ratio", "words", "chars"].filter { options.keys.contains($0) }
+        if lengths.count > 1 {
+            throw options.error(lengths[1], "left out: set only one of sentences, ratio, words, chars")
+        }
+        let budget: Summarizer.Budget
+        if let ratio = try options.double("ratio", in: 0.01...1) {
+            budget = .ratio(ratio)
+        } else if let words = try options.int("words", in: 1...1_000_000) {
+            budget = .words(words)
+        } else if let chars = try options.int("chars", in: 1...100_000_000) {
+            budget = .characters(chars)
+        } else {
+            budget = .sentences(try options.int("sentences", default: 3, in: 1...10_000))
+        }
+        summarizer = Summarizer(
+            method: method, budget: budget, keywordCount: try options.int("keywords", default: 8, in: 0...100))
+        data = context.data
+    }
+
+    public func run(_ document: inout Document) throws {
+        let language = try document.language.map(Language.resolve) ?? .undetermined
+        let analyzer = try TermAnalyzer(language: language, data: data)
+        var input = Summarizer.Input(
+            texts: [], terms: [], termCount: 0, positions: [], eligible: [], wordCounts: [], surfaces: [],
+            isWordTerm: [])
+        var text = document.text
+        text.withUTF8 { bytes in
+            for (index, sentence) in document.sentences.enumerated() {
+                let string = document.string(of: sentence)
+                input.texts.append(string)
+                input.terms.append(analyzer.terms(of: sentence, in: bytes))
+                input.positions.append(index)
+                input.wordCounts.append(sentence.words.count)
+                input.eligible.append(Self.isWholeSentence(string, words: sentence.words.count, language: language,
+                                                           followedBy: Self.nextByte(after: sentence, in: bytes)))
+            }
+        }
+        input.termCount = analyzer.surfaces.count
+        input.surfaces = analyzer.surfaces
+        input.isWordTerm = analyzer.isWordTerm
+        let result = summarizer.summarize(input)
+        document.summary = Summary(method: summarizer.method.rawValue, picked: result.picked, scores: result.scores,
+                                   keywords: result.keywords)
+        if result.whole && !document.sentences.isEmpty {
+            document.notes.append("the text is no longer than the requested summary, so it is returned whole")
+        }
+    }
+
+    /// The byte after a sentence's trailing spaces (a newline there marks a headline line).
+    static func nextByte(after sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var index = sentence.range.upperBound
+        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// Sentence-final punctuation across the supported scripts (closing quotes and brackets may follow).
+    static let terminators: Set<Character> = [
+        ".", "!", "?", "…", "。", "！", "？", "।", "॥", "۔", "؟", "።", "፧", "။", "၊", "។", "៕", "།", "༎", "։", ":", ";",
+        "\u{055C}", "\u{055E}",
+    ]
+
+    /// Whether a sentence is a whole sentence rather than a headline, dateline, byline or fragment.
+    static func isWholeSentence(_ text: Substring, words: Int, language: Language, followedBy next: UInt8?) -> Bool {
+        if words < 4 && !language.writesWithoutSpaces { return false }
+        if text.count < 12 { return false }
+        if text.hasPrefix("By ") && words <= 5 { return false }
+        let unpunctuated = language.script == "Thai" || language.script == "Laoo"
+        let last = text.last { !"\"'”’»)]」』》".contains($0) }
+        let ended = last.map { terminators.contains($0) } ?? false
+        if !ended && !unpunctuated && (next == 0x0A || next == nil) { return false }
+        return true
+    }
+}

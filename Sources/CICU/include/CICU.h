@@ -1,0 +1,69 @@
+#ifndef BRIEF_CICU_H
+#define BRIEF_CICU_H
+// Stable, unversioned names for the parts of ICU 72 (Debian's libicu-dev) that Brief uses.
+//
+// ICU's headers rename every function to a versioned symbol with macros (ubrk_open -> ubrk_open_72), which Swift
+// cannot import, and Swift's Foundation carries its own copy of ICU's types. So this header exposes only plain C
+// types and opaque pointers; CICU.c includes ICU's headers and forwards each call.
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// ICU's name for a UErrorCode value ("U_ZERO_ERROR", "U_BUFFER_OVERFLOW_ERROR", ...). Failures are > 0.
+const char *brief_icu_error_name(int32_t status);
+enum { BRIEF_ICU_BUFFER_OVERFLOW = 15 };
+
+// MARK: Normalization (UTF-16)
+/// 0 = NFC, 1 = NFKC, 2 = NFKC_Casefold.
+const void *brief_norm_instance(int32_t form, int32_t *status);
+int32_t brief_norm_normalize(const void *normalizer, const uint16_t *source, int32_t length, uint16_t *dest,
+                             int32_t capacity, int32_t *status);
+int32_t brief_norm_span_quick_check_yes(const void *normalizer, const uint16_t *source, int32_t length,
+                                        int32_t *status);
+
+// MARK: Case folding (UTF-8)
+void *brief_casemap_open(const char *locale, int32_t *status);
+void brief_casemap_close(void *casemap);
+int32_t brief_casemap_fold_utf8(const void *casemap, char *dest, int32_t capacity, const char *source, int32_t length,
+                                int32_t *status);
+
+// MARK: Break iteration over UTF-8 (boundaries are byte offsets)
+typedef struct BriefBreaker BriefBreaker;
+/// type 0 = sentence, 1 = word.
+BriefBreaker *brief_breaker_open(int32_t type, const char *locale, int32_t *status);
+BriefBreaker *brief_breaker_clone(const BriefBreaker *prototype, int32_t *status);
+void brief_breaker_close(BriefBreaker *breaker);
+void brief_breaker_set_text(BriefBreaker *breaker, const char *utf8, int64_t length, int32_t *status);
+/// The next boundary, or -1 when done.
+int32_t brief_breaker_next(BriefBreaker *breaker);
+/// The rule status of the segment that ends at the current boundary (word break: >= 100 for words).
+int32_t brief_breaker_rule_status(const BriefBreaker *breaker);
+
+// MARK: Transliteration (UTF-16, in place)
+void *brief_trans_open(const uint16_t *id, int32_t length, int32_t *status);
+void brief_trans_close(void *transliterator);
+/// Transliterates text[0..<length] in place; returns the new length (needs capacity; overflow sets status 15).
+int32_t brief_trans_apply(const void *transliterator, uint16_t *text, int32_t length, int32_t capacity, int32_t *status);
+
+// MARK: Locales
+int32_t brief_loc_for_language_tag(const char *tag, char *locale, int32_t capacity, int32_t *parsed, int32_t *status);
+int32_t brief_loc_language(const char *locale, char *dest, int32_t capacity, int32_t *status);
+int32_t brief_loc_add_likely_subtags(const char *locale, char *dest, int32_t capacity, int32_t *status);
+int32_t brief_loc_script(const char *locale, char *dest, int32_t capacity, int32_t *status);
+int32_t brief_loc_display_name(const char *locale, const char *display, uint16_t *dest, int32_t capacity,
+                               int32_t *status);
+const char *const *brief_loc_iso_languages(void);
+
+// MARK: Character properties
+int32_t brief_char_script(int32_t c);
+const char *brief_script_short_name(int32_t script);
+int32_t brief_char_is_alpha(int32_t c);
+int32_t brief_char_is_upper(int32_t c);
+int32_t brief_char_is_lower(int32_t c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
