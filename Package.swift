@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefTests",
-            dependencies: ["Brief"],
+            dependencies: ["Brief", "brief"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

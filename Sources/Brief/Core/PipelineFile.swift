@@ -118,7 +118,8 @@ public struct PipelineSpec: Sendable {
                     throw fail(with, "'with' must be a mapping of option names to values")
                 }
                 for (key, value) in options {
-                    values[key.string ?? ""] = StageOptions.Value(node: value, location: location(value) ?? location(key))
+                    values[key.string ?? ""] = StageOptions.Value(
+                        node: value, location: location(value) ?? location(key), keyLocation: location(key))
                 }
             }
             return Step(name: name, options: StageOptions(stage: name, values: values), location: location(useNode))

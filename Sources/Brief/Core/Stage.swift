@@ -67,6 +67,7 @@ public struct StageOptions: Sendable {
     struct Value: @unchecked Sendable {  // Yams' Node is an immutable value here
         var node: Node
         var location: Location?
+        var keyLocation: Location?
     }
 
     /// A position in a pipeline file.

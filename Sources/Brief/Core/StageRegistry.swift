@@ -31,7 +31,7 @@ public struct StageRegistry: Sendable {
                     + names.joined(separator: ", "))
             }
             for key in step.options.keys where !type.optionKeys.contains(key) {
-                let location = step.options.values[key]?.location ?? step.location
+                let location = step.options.values[key]?.keyLocation ?? step.location
                 let valid = type.optionKeys.isEmpty ? "it takes no options" : "expected one of: "
                     + type.optionKeys.joined(separator: ", ")
                 throw spec.error(at: location, "unknown option '\(key)' for stage '\(step.name)'; \(valid)")

@@ -31,7 +31,10 @@ struct Segmenter {
 
     func sentences(in bytes: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         guard !bytes.isEmpty else { return [] }
-        let iterator = try BreakIterator(.sentence, locale: language.icuLocale + "@ss=standard")
+        // CLDR's suppression list (`ss=standard`) only where Brief has no list of its own: ICU applies it to word
+        // endings too (Portuguese "agricultores. As" is never split), and Brief's lists are a superset.
+        let locale = rules.isEmpty ? language.icuLocale + "@ss=standard" : language.icuLocale
+        let iterator = try BreakIterator(.sentence, locale: locale)
         var boundaries: [Int] = []
         iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
         let extra = extraBoundaries(bytes)
@@ -40,8 +43,14 @@ struct Segmenter {
 
         var result: [Range<Int>] = []
         var start = 0
-        for (index, boundary) in boundaries.enumerated() {
+        for (index, icuBoundary) in boundaries.enumerated() {
             let isLast = index == boundaries.count - 1
+            // A closing quote or bracket after the break (French "pas ! » a lancé") belongs to the sentence before.
+            var boundary = icuBoundary
+            if !isLast {
+                let shifted = skipClosers(bytes, from: icuBoundary)
+                if shifted > icuBoundary && shifted < boundaries[index + 1] { boundary = shifted }
+            }
             if !isLast && shouldJoin(bytes, left: start..<boundary, rightStart: boundary) { continue }
             let trimmed = trim(bytes, start..<boundary)
             if !trimmed.isEmpty { result.append(trimmed) }
@@ -102,11 +111,26 @@ struct Segmenter {
         return (before.value == 0x104A && after.value == 0x104A) || (before.value == 0x1361 && after.value == 0x1361)
     }
 
+    /// The offset after any closing quotes or brackets (and the spaces after them) at `offset`.
+    private func skipClosers(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        var index = offset
+        var sawCloser = false
+        while index < bytes.count {
+            let (scalar, width) = Self.decode(bytes, at: index)
+            if Self.closers.contains(scalar) { sawCloser = true } else if !(sawCloser && scalar == " ") { break }
+            index += width
+        }
+        return sawCloser ? index : offset
+    }
+
+    static let closers: Set<Unicode.Scalar> = ["»", "”", "’", ")", "]", "」", "』", "》", "〉", "›"]
+
     // MARK: Joins
 
     private func shouldJoin(_ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, rightStart: Int) -> Bool {
         let leftTrimmed = trim(bytes, left)
         guard !leftTrimmed.isEmpty else { return false }
+        if Self.isListMarker(Substring(decoding: bytes[leftTrimmed], as: UTF8.self)) { return true }
         let gap = bytes[leftTrimmed.upperBound..<rightStart]
         let paragraphBreak = gap.filter { $0 == 0x0A }.count >= 2
         let nextWord = word(bytes, after: rightStart)
@@ -116,17 +140,32 @@ struct Segmenter {
         let token = lastToken(bytes, in: leftTrimmed)
         guard token.hasSuffix("."), !token.hasSuffix(".."), token.count > 1 else { return false }
         let isStarter = rules.isStarter(nextWord)
+        let nextIsInitial = Self.isInitials(rawToken(bytes, after: rightStart)) && nextWord.count == 1
         switch rules.verdict(for: token) {
         case .title: return true
-        case .abbreviation: return !isStarter
+        case .abbreviation:
+            // A lowercase one-period abbreviation (etc., itd.) before a capital usually ends the sentence; one with
+            // capitals or inner periods (U.S., Inc., a.m., т.е.) often precedes a name, so only a starter ends it.
+            let startsCapital = nextWord.first.map { $0.isUppercase } ?? false
+            let periods = token.filter { $0 == "." }.count
+            if token.contains(where: \.isUppercase) || periods > 1 || !startsCapital { return !isStarter }
+            return false
         case .none:
-            if Self.isInitials(token) { return !isStarter && !paragraphBreak }
+            if Self.isInitials(token) { return nextIsInitial || (!isStarter && !paragraphBreak) }
             if Segmenter.ordinalPeriodLanguages.contains(language.tag), token.dropLast().allSatisfy(\.isNumber),
                token.count <= 3, !isStarter, !gap.contains(0x0A) {
                 return true
             }
             return false
         }
+    }
+
+    /// A list marker standing alone: `1.`, `12)`, `a.`, `iv.`
+    static func isListMarker(_ text: Substring) -> Bool {
+        guard let last = text.last, last == "." || last == ")", text.count <= 4 else { return false }
+        let body = text.dropLast()
+        return !body.isEmpty && (body.allSatisfy(\.isNumber) || (body.count == 1 && body.first!.isLetter)
+            || body.allSatisfy { "ivxlIVXL".contains($0) })
     }
 
     /// `J.`, `J.R.R.`, `U.S.`: letters each followed by a period.
@@ -143,14 +182,28 @@ struct Segmenter {
         return token.drop { "([{\"'“‘«„¿¡".contains($0) }
     }
 
-    /// The first word at or after `offset`, without surrounding punctuation.
-    private func word(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Substring {
+    /// The first whitespace-delimited token at or after `offset`, as written.
+    private func rawToken(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Substring {
         var start = offset
         while start < bytes.count && Self.isASCIISpace(bytes[start]) { start += 1 }
         var end = start
         while end < bytes.count && !Self.isASCIISpace(bytes[end]) { end += 1 }
-        let token = Substring(decoding: bytes[start..<end], as: UTF8.self)
-        return token.drop { !$0.isLetter && !$0.isNumber }.prefix { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" }
+        return Substring(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The first word at or after `offset`, without surrounding punctuation.
+    private func word(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Substring {
+        var start = offset
+        while start < bytes.count {
+            while start < bytes.count && Self.isASCIISpace(bytes[start]) { start += 1 }
+            var end = start
+            while end < bytes.count && !Self.isASCIISpace(bytes[end]) { end += 1 }
+            let token = Substring(decoding: bytes[start..<end], as: UTF8.self)
+            let word = token.drop { !$0.isLetter && !$0.isNumber }
+            if !word.isEmpty { return word.prefix { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" } }
+            start = end
+        }
+        return ""
     }
 
     private func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {

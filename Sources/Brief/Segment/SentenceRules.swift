@@ -12,6 +12,8 @@ struct SentenceRules: Sendable {
 
     enum Verdict { case title, abbreviation, none }
 
+    var isEmpty: Bool { titles.isEmpty && abbreviations.isEmpty }
+
     /// How `token` (a word ending in a period) behaves, matched as written and then lowercased.
     func verdict(for token: Substring) -> Verdict {
         for candidate in [String(token), token.lowercased()] {
