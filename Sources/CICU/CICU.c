@@ -109,6 +109,15 @@ void *brief_trans_open(const uint16_t *id, int32_t length, int32_t *status) {
     return t;
 }
 
+void *brief_trans_open_rules(const uint16_t *id, int32_t idLength, const uint16_t *rules, int32_t rulesLength,
+                             int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UParseError parseError;
+    UTransliterator *t = utrans_openU(id, idLength, UTRANS_FORWARD, rules, rulesLength, &parseError, &code);
+    *status = code;
+    return t;
+}
+
 void brief_trans_close(void *transliterator) { utrans_close((UTransliterator *)transliterator); }
 
 int32_t brief_trans_apply(const void *transliterator, uint16_t *text, int32_t length, int32_t capacity, int32_t *status) {

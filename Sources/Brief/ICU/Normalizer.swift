@@ -33,11 +33,34 @@ struct Normalizer: @unchecked Sendable {
 final class Transliterator {
     private let handle: UnsafeMutableRawPointer
 
+    /// How to make a transliterator: one of ICU's by ID, or rules in ICU's transform syntax.
+    enum Source: Sendable {
+        case icu(String)
+        case rules(id: String, String)
+    }
+
+    convenience init(source: Source) throws {
+        switch source {
+        case .icu(let id): try self.init(id)
+        case .rules(let id, let rules): try self.init(id: id, rules: rules)
+        }
+    }
+
+    /// One of ICU's built-in transforms, by ID.
     init(_ id: String) throws {
         let chars = Array(id.utf16)
         var status: Int32 = 0
         let pointer = brief_trans_open(chars, Int32(chars.count), &status)
         try ICU.check(status, "utrans_openU(\(id))")
+        handle = pointer!
+    }
+
+    /// A transform from rules in ICU's transform syntax (`a > b;`), named `id`.
+    init(id: String, rules: String) throws {
+        let name = Array(id.utf16), source = Array(rules.utf16)
+        var status: Int32 = 0
+        let pointer = brief_trans_open_rules(name, Int32(name.count), source, Int32(source.count), &status)
+        try ICU.check(status, "utrans_openU(rules of \(id))")
         handle = pointer!
     }
 

@@ -32,6 +32,7 @@ public struct NormalizeStage: Stage {
     public let arabicLetters: Bool
     public let script: Script
     private let normalizer: Normalizer
+    private let scriptTransforms: [String: [Transliterator.Source]]
 
     public init(options: StageOptions, context: StageContext) throws {
         form = try options.choice("form", default: .nfc)
@@ -39,7 +40,7 @@ public struct NormalizeStage: Stage {
         arabicLetters = try options.bool("arabicLetters", default: false)
         script = try options.choice("script", default: .keep)
         normalizer = try Normalizer([.nfc: .nfc, .nfkc: .nfkc, .nfkcCasefold: .nfkcCasefold][form]!)
-        if script != .keep { _ = try Self.scriptTransforms(to: script) }
+        scriptTransforms = try Self.scriptTransforms(to: script, data: context.data)
     }
 
     public func run(_ document: inout Document) throws {
@@ -61,10 +62,11 @@ public struct NormalizeStage: Stage {
                 }))
             }
         }
-        if script != .keep, let language, ["sr", "uz"].contains(language.tag.prefix(2)) {
-            let transforms = try Self.scriptTransforms(to: script)
-            let transform = try Transliterator(language.tag.hasPrefix("sr") ? transforms.serbian : transforms.uzbek)
-            try rewriteWords(&document, counting: "script") { try transform.transliterate($0) }
+        if script != .keep, let language, let transforms = scriptTransforms[language.tag.hasPrefix("sr") ? "sr" : language.tag] {
+            let transliterators = try transforms.map(Transliterator.init(source:))
+            try rewriteWords(&document, counting: "script") { word in
+                try transliterators.reduce(String(word)) { try $1.transliterate($0) }
+            }
             if language.tag.hasPrefix("sr") { document.language = script == .latin ? "sr-Latn" : "sr-Cyrl" }
         }
         let utf16 = Array(document.text.utf16)
@@ -73,11 +75,22 @@ public struct NormalizeStage: Stage {
         }
     }
 
-    /// ICU transform IDs for the script switch.
-    static func scriptTransforms(to script: Script) throws -> (serbian: String, uzbek: String) {
-        script == .latin
-            ? ("Serbian-Latin/BGN", "uz_Cyrl-uz_Latn")
-            : ("Latin-Cyrillic", "uz_Latn-uz_Cyrl")
+    /// The transforms for the script switch, by language: ICU's own where ICU has the direction, otherwise
+    /// rules from `Dictionaries/transforms/`.
+    static func scriptTransforms(to script: Script, data: DataDirectory) throws -> [String: [Transliterator.Source]] {
+        func rules(_ name: String) throws -> Transliterator.Source {
+            guard let lines = try data.lines("transforms/\(name).txt") else {
+                throw BriefError(.config, "transform rules transforms/\(name).txt are missing from \(data.url.path)")
+            }
+            return .rules(id: name, lines.joined(separator: "\n"))
+        }
+        let sources: [String: [Transliterator.Source]] = switch script {
+        case .keep: [:]
+        case .latin: ["sr": [.icu("Serbian-Latin/BGN")], "uz": [.icu("uz_Cyrl-uz_Latn")]]
+        case .cyrillic: ["sr": [try rules("sr-Latn-sr-Cyrl")], "uz": [.icu("uz_Latn-uz_Cyrl"), try rules("uz-Cyrl-fixes")]]
+        }
+        for source in sources.values.joined() { _ = try Transliterator(source: source) }  // fail at build time
+        return sources
     }
 
     /// Applies `transform` to every whitespace-delimited run whose spelling it changes, counting changed runs.
@@ -95,7 +108,7 @@ public struct NormalizeStage: Stage {
                 if start < index {
                     let word = original.string(start..<index)
                     let replacement = try transform(word)
-                    if replacement != word {
+                    if !replacement.utf8.elementsEqual(word.utf8) {
                         editor.copy(editor.position..<start)
                         editor.replace(start..<index, with: Array(replacement.utf8))
                         changed += 1

@@ -123,6 +123,9 @@ struct Segmenter {
         return sawCloser ? index : offset
     }
 
+    /// Scripts whose sentences start with a capital letter (Georgian has capitals, but sentences do not use them).
+    static let capitalizingScripts: Set<String> = ["Latn", "Cyrl", "Grek", "Armn"]
+
     static let closers: Set<Unicode.Scalar> = ["»", "”", "’", ")", "]", "」", "』", "》", "〉", "›"]
 
     // MARK: Joins
@@ -134,22 +137,26 @@ struct Segmenter {
         let gap = bytes[leftTrimmed.upperBound..<rightStart]
         let paragraphBreak = gap.filter { $0 == 0x0A }.count >= 2
         let nextWord = word(bytes, after: rightStart)
-        if !paragraphBreak, let first = nextWord.first?.unicodeScalars.first, ICU.isLowercase(first) {
+        if !paragraphBreak, let first = nextWord.first?.unicodeScalars.first, ICU.isLowercase(first),
+           Self.capitalizingScripts.contains(ICU.scriptCode(of: first)) {
             return true
         }
         let token = lastToken(bytes, in: leftTrimmed)
         guard token.hasSuffix("."), !token.hasSuffix(".."), token.count > 1 else { return false }
+        // A break inside a dotted abbreviation written without spaces (Georgian ა.შ., ძვ.წ.).
+        if leftTrimmed.upperBound == rightStart, rightStart < bytes.count, !Self.isASCIISpace(bytes[rightStart]),
+           token.dropLast().split(separator: ".").last.map({ $0.count <= 3 }) ?? false {
+            return true
+        }
         let isStarter = rules.isStarter(nextWord)
         let nextIsInitial = Self.isInitials(rawToken(bytes, after: rightStart)) && nextWord.count == 1
         switch rules.verdict(for: token) {
         case .title: return true
-        case .abbreviation:
-            // A lowercase one-period abbreviation (etc., itd.) before a capital usually ends the sentence; one with
-            // capitals or inner periods (U.S., Inc., a.m., т.е.) often precedes a name, so only a starter ends it.
-            let startsCapital = nextWord.first.map { $0.isUppercase } ?? false
-            let periods = token.filter { $0 == "." }.count
-            if token.contains(where: \.isUppercase) || periods > 1 || !startsCapital { return !isStarter }
-            return false
+        case .final:
+            let continues = nextWord.first.map { $0.isNumber || $0.isLowercase && Self.capitalizingScripts.contains(
+                ICU.scriptCode(of: $0.unicodeScalars.first!)) } ?? true
+            return continues
+        case .abbreviation: return !isStarter
         case .none:
             if Self.isInitials(token) { return nextIsInitial || (!isStarter && !paragraphBreak) }
             if Segmenter.ordinalPeriodLanguages.contains(language.tag), token.dropLast().allSatisfy(\.isNumber),

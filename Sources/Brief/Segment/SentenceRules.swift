@@ -4,21 +4,25 @@
 /// - `title` — never ends a sentence (`Dr.`, `Sept.`, `No.`): what follows belongs to the same sentence;
 /// - `abbr` (the default) — usually continues the sentence (`U.S.`, `etc.`, `Inc.`); a sentence ends after it only
 ///   when the next word is a sentence starter;
+/// - `final` — usually ends a sentence (`etc.`, `и т.д.`, `ა.შ.`): a sentence ends after it unless a lowercase word
+///   or a number follows;
 /// - `starter` — a word that typically begins a sentence (`The`, `However`), used to decide the `abbr` case.
 struct SentenceRules: Sendable {
     var titles: Set<String> = []
     var abbreviations: Set<String> = []
+    var finals: Set<String> = []
     var starters: Set<String> = []
 
-    enum Verdict { case title, abbreviation, none }
+    enum Verdict { case title, abbreviation, final, none }
 
-    var isEmpty: Bool { titles.isEmpty && abbreviations.isEmpty }
+    var isEmpty: Bool { titles.isEmpty && abbreviations.isEmpty && finals.isEmpty }
 
     /// How `token` (a word ending in a period) behaves, matched as written and then lowercased.
     func verdict(for token: Substring) -> Verdict {
         for candidate in [String(token), token.lowercased()] {
             if titles.contains(candidate) { return .title }
             if abbreviations.contains(candidate) { return .abbreviation }
+            if finals.contains(candidate) { return .final }
         }
         return .none
     }
@@ -36,6 +40,7 @@ struct SentenceRules: Sendable {
                 switch kind {
                 case "title": rules.titles.insert(entry)
                 case "starter": rules.starters.insert(entry)
+                case "final": rules.finals.insert(entry)
                 default: rules.abbreviations.insert(entry)
                 }
             }

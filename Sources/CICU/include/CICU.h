@@ -43,6 +43,9 @@ int32_t brief_breaker_rule_status(const BriefBreaker *breaker);
 
 // MARK: Transliteration (UTF-16, in place)
 void *brief_trans_open(const uint16_t *id, int32_t length, int32_t *status);
+/// A transliterator from rules in ICU's transform syntax.
+void *brief_trans_open_rules(const uint16_t *id, int32_t idLength, const uint16_t *rules, int32_t rulesLength,
+                             int32_t *status);
 void brief_trans_close(void *transliterator);
 /// Transliterates text[0..<length] in place; returns the new length (needs capacity; overflow sets status 15).
 int32_t brief_trans_apply(const void *transliterator, uint16_t *text, int32_t length, int32_t capacity, int32_t *status);

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import Brief
+
+@Suite("Boilerplate cleaning")
+struct CleanTests {
+    static let pages = ["sample"] + Fixtures.languages(in: "clean", suffix: ".page.txt")
+
+    func page(_ name: String) -> (page: String, body: [String]) {
+        if name == "sample" {
+            return (Fixtures.repositoryText("Examples/sample-article.txt"),
+                    Fixtures.repositoryText("Examples/sample-article.body.txt").split(separator: "\n").map(String.init))
+        }
+        return (Fixtures.text("clean/\(name).page.txt"),
+                Fixtures.text("clean/\(name).body.txt").split(separator: "\n").map(String.init))
+    }
+
+    @Test("a scraped page keeps exactly its article lines", arguments: pages)
+    func keepsBodyDropsBoilerplate(name: String) throws {
+        let (page, body) = page(name)
+        #expect(!body.isEmpty)
+        let document = try Run.document(page, stages: ["clean"])
+        let kept = document.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(kept == body.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        #expect(document.removedLines.allSatisfy { !$0.rule.isEmpty })
+    }
+
+    @Test("each dropped line is reported with the rule that dropped it")
+    func reportsRules() throws {
+        let page = "Skip to main content\nXS SM MD LG\nBreaking News\nThe minister resigned on Friday.\n"
+            + "Share on Facebook\nVOA's Jane Doe contributed to this report.\n"
+        let document = try Run.document(page, stages: ["clean"])
+        #expect(document.text == "The minister resigned on Friday.\n")
+        #expect(document.removedLines.map(\.rule) == ["navigation", "size-picker", "banner", "share", "byline"])
+        #expect(document.removedLines.map(\.line) == [1, 2, 3, 5, 6])
+    }
+
+    @Test("a caption that appears twice is dropped; a sentence that merely mentions sharing is kept")
+    func captionsAndLookalikes() throws {
+        let caption = "Displaced families wait for food in Baidoa, Somalia, Oct. 3, 2025."
+        let page = "\(caption)\nShare prices fell sharply on Monday after the announcement.\n\(caption)\n"
+            + "By the end of the week, aid had reached 40,000 people.\n"
+        let document = try Run.document(page, stages: ["clean"])
+        #expect(document.text == "Share prices fell sharply on Monday after the announcement.\n"
+            + "By the end of the week, aid had reached 40,000 people.\n")
+        #expect(document.removedLines.map(\.rule) == ["caption", "caption"])
+    }
+
+    @Test("article sentences in every language's article survive cleaning", arguments: Fixtures.languages(in: "articles", suffix: ".txt"))
+    func neverDropsArticleSentences(language: String) throws {
+        let article = Fixtures.text("articles/\(language).txt")
+        let document = try Run.document(article, stages: ["clean"])
+        #expect(document.removedLines.isEmpty, "\(document.removedLines.map(\.text))")
+    }
+
+    @Test("a user's own pack is loaded by path")
+    func userPack() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("brief-pack-\(UUID()).txt")
+        try "# my site\nline\tDaily Planet Newsletter\tsubscribe\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let pipeline = try Run.pipeline("version: 1\nstages:\n  - use: clean\n    with: { packs: [\(file.path)] }\n")
+        let document = try pipeline.run(Document(text: "daily planet newsletter\nThe storm weakened.\n"))
+        #expect(document.text == "The storm weakened.\n")
+        #expect(document.removedLines.first?.rule == "subscribe")
+    }
+
+    @Test("offsets after cleaning still point into the original page")
+    func offsetsAfterCleaning() throws {
+        let page = "Skip to main content\nBreaking News\nThe dam burst at dawn. Rescuers arrived at noon.\n"
+        let document = try Run.document(page, language: "en", stages: ["clean", "segment"])
+        let offsets = document.sourceScalarOffsets(document.sentences.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
+        let scalars = Array(page.unicodeScalars)
+        let first = String(String.UnicodeScalarView(scalars[offsets[0]..<offsets[1]]))
+        let second = String(String.UnicodeScalarView(scalars[offsets[2]..<offsets[3]]))
+        #expect(first == "The dam burst at dawn.")
+        #expect(second == "Rescuers arrived at noon.")
+    }
+}
