@@ -31,8 +31,9 @@ let package = Package(
             name: "CCLD2",
             cxxSettings: [.unsafeFlags(["-I/usr/include/cld2/public", "-I/usr/include/cld2/internal"])],
             linkerSettings: [
-                .unsafeFlags(["-Xlinker", "--no-as-needed", "-lcld2_full", "-Xlinker", "--as-needed"]),
-                .linkedLibrary("cld2"),
+                // The full tables must come first so their symbols win over libcld2's small default tables
+                // (which call Hausa and Amharic English).
+                .unsafeFlags(["-Xlinker", "--no-as-needed", "-lcld2_full", "-lcld2", "-Xlinker", "--as-needed"]),
             ]
         ),
         .target(

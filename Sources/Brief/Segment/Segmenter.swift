@@ -39,7 +39,7 @@ struct Segmenter {
         iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
         let extra = extraBoundaries(bytes)
         if !extra.isEmpty { boundaries = Array(Set(boundaries).union(extra)).sorted() }
-        boundaries = boundaries.filter { !insideDoubledStandIn(bytes, $0) }
+        boundaries = boundaries.filter { $0 == bytes.count || !isFalseBreak(bytes, $0) }
 
         var result: [Range<Int>] = []
         var start = 0
@@ -103,12 +103,19 @@ struct Segmenter {
         return result
     }
 
-    /// Whether `boundary` splits a doubled stand-in (ICU breaks after the first ၊ of ၊၊).
-    private func insideDoubledStandIn(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Bool {
-        guard boundary >= 3, boundary + 3 <= bytes.count else { return false }
-        let (before, _) = Self.decode(bytes, at: boundary - 3)
-        let (after, _) = Self.decode(bytes, at: boundary)
-        return (before.value == 0x104A && after.value == 0x104A) || (before.value == 0x1361 && after.value == 0x1361)
+    /// Whether ICU's `boundary` is not a sentence end: inside a doubled stand-in (the first ၊ of ၊၊), or after a
+    /// single Burmese ၊, which is a comma (Unicode counts it as a sentence terminator).
+    private func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Bool {
+        var end = boundary
+        while end > 0 && Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        guard end >= 3 else { return false }
+        let (before, _) = Self.decode(bytes, at: end - 3)
+        let after = boundary + 3 <= bytes.count ? Self.decode(bytes, at: boundary).0 : " "
+        if (before.value == 0x104A && after.value == 0x104A) || (before.value == 0x1361 && after.value == 0x1361) {
+            return true
+        }
+        let doubled = end >= 6 && Self.decode(bytes, at: end - 6).0.value == 0x104A
+        return before.value == 0x104A && !doubled
     }
 
     /// The offset after any closing quotes or brackets (and the spaces after them) at `offset`.
@@ -137,6 +144,7 @@ struct Segmenter {
         let gap = bytes[leftTrimmed.upperBound..<rightStart]
         let paragraphBreak = gap.filter { $0 == 0x0A }.count >= 2
         let nextWord = word(bytes, after: rightStart)
+        if !paragraphBreak, rules.continues(rawToken(bytes, after: rightStart)) { return true }
         if !paragraphBreak, let first = nextWord.first?.unicodeScalars.first, ICU.isLowercase(first),
            Self.capitalizingScripts.contains(ICU.scriptCode(of: first)) {
             return true

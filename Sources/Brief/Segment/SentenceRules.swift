@@ -6,16 +6,22 @@
 ///   when the next word is a sentence starter;
 /// - `final` — usually ends a sentence (`etc.`, `и т.д.`, `ა.შ.`): a sentence ends after it unless a lowercase word
 ///   or a number follows;
+/// - `continuation` — a word that carries the sentence on after a terminator and closing quote (Burmese
+///   quotative ဟု in `“…။” ဟု ပြောသည်။`); matched at the start of the next token;
 /// - `starter` — a word that typically begins a sentence (`The`, `However`), used to decide the `abbr` case.
 struct SentenceRules: Sendable {
     var titles: Set<String> = []
     var abbreviations: Set<String> = []
     var finals: Set<String> = []
+    var continuations: [String] = []
     var starters: Set<String> = []
 
     enum Verdict { case title, abbreviation, final, none }
 
     var isEmpty: Bool { titles.isEmpty && abbreviations.isEmpty && finals.isEmpty }
+
+    /// Whether `token` (the next token, as written) begins with a continuation word.
+    func continues(_ token: Substring) -> Bool { continuations.contains { token.hasPrefix($0) } }
 
     /// How `token` (a word ending in a period) behaves, matched as written and then lowercased.
     func verdict(for token: Substring) -> Verdict {
@@ -41,6 +47,7 @@ struct SentenceRules: Sendable {
                 case "title": rules.titles.insert(entry)
                 case "starter": rules.starters.insert(entry)
                 case "final": rules.finals.insert(entry)
+                case "continuation": rules.continuations.append(entry)
                 default: rules.abbreviations.insert(entry)
                 }
             }

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import Brief
+
+@Suite("Command line")
+struct CLITests {
+    static let sample = "Examples/sample-article.txt"
+
+    @Test("brief FILE prints a three-sentence brief of the sample article")
+    func summarizeFile() throws {
+        let result = try CLI.run([Self.sample])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(summary.hasPrefix("WASHINGTON — "))
+        #expect(!summary.contains("Skip to"))
+        #expect(!summary.contains("Share"))
+        #expect(result.stdout.contains("Keywords: "))
+    }
+
+    @Test("standard input gives the same brief as the file, and two runs are byte-identical")
+    func stdinAndDeterminism() throws {
+        let data = try Data(contentsOf: Fixtures.repository.appendingPathComponent(Self.sample))
+        let fromStdin = try CLI.run([], stdin: data)
+        let fromFile = try CLI.run(["summarize", Self.sample])
+        let again = try CLI.run(["-"], stdin: data)
+        #expect(fromStdin.status == 0)
+        #expect(fromStdin.stdout == fromFile.stdout)
+        #expect(fromStdin.stdout == again.stdout)
+    }
+
+    @Test("--format json has the documented keys, and the offsets slice the input")
+    func json() throws {
+        let result = try CLI.run([Self.sample, "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["language", "languageConfidence", "script", "method", "summary", "sentences",
+                                     "keywords", "sentenceCount", "removed", "repairs", "notes"])
+        #expect(object["language"] as? String == "en")
+        let input = Array(Fixtures.repositoryText(Self.sample).unicodeScalars)
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        #expect(sentences.count == 3)
+        for sentence in sentences {
+            let start = sentence["start"] as! Int, end = sentence["end"] as! Int
+            #expect(String(String.UnicodeScalarView(input[start..<end])) == sentence["text"] as? String)
+        }
+    }
+
+    @Test("--format markdown lists the brief as bullets")
+    func markdown() throws {
+        let result = try CLI.run([Self.sample, "--format", "markdown", "--sentences", "2"])
+        #expect(result.stdout.hasPrefix("## Summary\n\n- WASHINGTON — "))
+        #expect(result.stdout.components(separatedBy: "\n- ").count == 3)
+    }
+
+    @Test("brief segment --format json gives sentences whose offsets slice the input exactly")
+    func segmentJSON() throws {
+        let text = "Cafe\u{0301} owners protested on Monday.\r\nPolice said 12 people were held. \u{200B}Talks resume Friday!"
+        let result = try CLI.run(["segment", "--lang", "en", "--format", "json"], stdin: Data(text.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["language"] as? String == "en")
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        let scalars = Array(text.unicodeScalars)
+        #expect(sentences.count == 3)
+        for sentence in sentences {
+            let start = sentence["start"] as! Int, end = sentence["end"] as! Int
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == sentence["text"] as? String)
+        }
+        #expect(sentences.last?["text"] as? String == "Talks resume Friday!", "the zero-width space is dropped by normalize")
+    }
+
+    @Test("brief segment prints one sentence per line")
+    func segmentText() throws {
+        let result = try CLI.run(["segment"], stdin: Data("Dr. Amina Yusuf arrived on Sept. 30. She met U.S. officials.".utf8))
+        #expect(result.stdout == "Dr. Amina Yusuf arrived on Sept. 30.\nShe met U.S. officials.\n")
+    }
+
+    @Test("brief detect reports language, confidence and script")
+    func detect() throws {
+        let text = Fixtures.text("articles/ru.txt")
+        let result = try CLI.run(["detect", "--format", "json"], stdin: Data(text.utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["language"] as? String == "ru")
+        #expect(object["script"] as? String == "Cyrl")
+        #expect((object["confidence"] as? Double ?? 0) > 0.5)
+    }
+
+    @Test("brief run uses a declared pipeline; pipeline validate names a misspelled stage's line")
+    func runAndValidate() throws {
+        let ok = try CLI.run(["run", "Pipelines/default.yaml", Self.sample, "--sentences", "1"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("WASHINGTON — "))
+        let valid = try CLI.run(["pipeline", "validate", "Pipelines/default.yaml"])
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("normalize → clean → detect → segment → summarize"))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).yaml")
+        try "version: 1\nstages:\n  - use: normalize\n  - use: segmnt\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let bad = try CLI.run(["pipeline", "validate", file.path])
+        #expect(bad.status == 78)
+        #expect(bad.stderr == "brief: error: \(file.path):4:10: unknown stage 'segmnt'; expected one of: "
+            + "clean, detect, normalize, segment, summarize\n")
+    }
+
+    @Test("bad input gets one clear sentence and the contract's exit code", arguments: [
+        (["no-such-file.txt"], "", Int32(66), "no-such-file.txt does not exist"),
+        ([String](), "", Int32(65), "standard input is empty"),
+        ([String](), "\u{0}\u{1}\u{2}binary\u{0}", Int32(65), "looks like a binary file"),
+        (["--lang", "xx-nonsense"], "Some text here.", Int32(64), "unknown language 'xx-nonsense'"),
+        (["--sentences", "2", "--words", "10"], "Some text.", Int32(64), "Give only one of"),
+        (["Sources"], "", Int32(66), "is a folder"),
+    ])
+    func badInput(arguments: [String], stdin: String, status: Int32, message: String) throws {
+        let result = try CLI.run(arguments, stdin: Data(stdin.utf8))
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("invalid UTF-8 is repaired, counted and the article still summarized")
+    func invalidUTF8() throws {
+        var bytes = Array("The council met on Monday. It approved the budget \u{2014} 12 votes to 3.".utf8)
+        bytes.insert(0xFF, at: 10)
+        let result = try CLI.run(["--format", "json", "--lang", "en"], stdin: Data(bytes))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"repairs\":{\"invalid-utf8\":1}"))
+    }
+
+    @Test("brief languages lists every VOA language with what each stage has")
+    func languages() throws {
+        let result = try CLI.run(["languages", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["tag"] as? String } == Language.supported.map(\.tag))
+        #expect(rows.allSatisfy { ($0["stopwords"] as? Int ?? 0) > 0 }, "every language has stopwords")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Brief
+
+@Suite("Summarization")
+struct SummarizeTests {
+    static let article = """
+        Floods Displace Thousands in Kenya
+
+        NAIROBI — Heavy rains have forced more than 40,000 people from their homes in western Kenya, officials said Monday.
+        The Kenya Red Cross said rescue teams had reached most of the flooded villages by boat.
+        Schools in three counties will stay closed until the water recedes, the education ministry said.
+        Forecasters expect more rain later this week across the Lake Victoria basin.
+        The government has promised $10 million in emergency aid for families who lost their homes.
+        Local markets reopened on Sunday as roads dried in some areas.
+        """
+
+    func summarize(_ text: String, _ options: String, language: String = "en") throws -> Document {
+        let pipeline = try Run.pipeline("version: 1\nstages:\n  - use: segment\n  - use: summarize\n    with: { \(options) }\n")
+        return try pipeline.run(Document(text: text, language: language))
+    }
+
+    func picked(_ document: Document) -> [String] {
+        document.summary!.picked.map { String(document.string(of: document.sentences[$0])) }
+    }
+
+    @Test("lead picks the first whole sentences, never the headline")
+    func lead() throws {
+        let document = try summarize(Self.article, "method: lead, sentences: 2")
+        #expect(picked(document) == [
+            "NAIROBI — Heavy rains have forced more than 40,000 people from their homes in western Kenya, officials said Monday.",
+            "The Kenya Red Cross said rescue teams had reached most of the flooded villages by boat.",
+        ])
+    }
+
+    @Test("every method returns the requested number of sentences, in reading order, with a score for each",
+          arguments: ["default", "lead", "textrank", "lexrank", "centroid"])
+    func methods(method: String) throws {
+        let document = try summarize(Self.article, "method: \(method), sentences: 3")
+        let summary = try #require(document.summary)
+        #expect(summary.method == method)
+        #expect(summary.picked.count == 3)
+        #expect(summary.picked == summary.picked.sorted())
+        #expect(!summary.picked.contains(0), "the headline is never picked")
+        #expect(summary.scores.count == document.sentences.count)
+    }
+
+    @Test("the default method opens with the lead sentence")
+    func defaultKeepsLead() throws {
+        let document = try summarize(Self.article, "sentences: 3")
+        #expect(document.summary?.picked.first == 1)
+        #expect(document.summary?.keywords.isEmpty == false)
+    }
+
+    @Test("words and chars budgets are ceilings; ratio is a share of the sentences")
+    func budgets() throws {
+        let byWords = try summarize(Self.article, "words: 40")
+        #expect(byWords.summary!.picked.map { byWords.sentences[$0].words.count }.reduce(0, +) <= 40)
+        let byChars = try summarize(Self.article, "chars: 200")
+        #expect(picked(byChars).map(\.count).reduce(0, +) <= 200)
+        #expect(try summarize(Self.article, "ratio: 0.5").summary?.picked.count == 3)
+    }
+
+    @Test("a text shorter than the budget comes back whole, with a note")
+    func shortTextWhole() throws {
+        let document = try summarize("The talks ended without a deal on Friday. Both sides will meet again in May.", "sentences: 3")
+        #expect(document.summary?.picked == [0, 1])
+        #expect(document.notes.contains { $0.contains("returned whole") })
+    }
+
+    @Test("near-duplicate sentences are not both picked")
+    func noNearDuplicates() throws {
+        let text = """
+            The president signed the new climate law on Tuesday in the capital.
+            The president signed the new climate law on Tuesday in the capital city.
+            Opposition parties said the law does not go far enough to cut emissions.
+            Industry groups warned that energy prices could rise next year.
+            Environmental groups welcomed the law but asked for stricter targets.
+            """
+        let document = try summarize(text, "method: centroid, sentences: 3")
+        #expect(!(document.summary!.picked.contains(0) && document.summary!.picked.contains(1)))
+    }
+
+    @Test("every language's article gets a three-sentence summary drawn from its own sentences",
+          arguments: Fixtures.languages(in: "articles", suffix: ".txt"))
+    func everyLanguage(language: String) throws {
+        let article = Fixtures.text("articles/\(language).txt")
+        let document = try Run.document(article, language: language, stages: ["normalize", "segment", "summarize"])
+        let summary = try #require(document.summary)
+        #expect(document.sentences.count >= 5, "the article splits into sentences")
+        #expect(summary.picked.count == 3)
+        #expect(summary.picked.allSatisfy { $0 > 0 }, "the headline is not picked")
+        #expect(summary.keywords.count > 0)
+    }
+
+    @Test("output is byte-identical across runs")
+    func deterministic() throws {
+        let first = Renderer(format: .json).render(try summarize(Self.article, "sentences: 3"))
+        let second = Renderer(format: .json).render(try summarize(Self.article, "sentences: 3"))
+        #expect(first == second)
+    }
+}
