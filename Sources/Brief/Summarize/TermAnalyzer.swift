@@ -1,8 +1,10 @@
 import CStemmer
 
 /// Turns a sentence's word tokens into term IDs for comparing sentences: ICU case folding, the language's
-/// stopwords removed, then a Snowball stem where Snowball has the language. Scripts written without spaces get
-/// character bigrams inside each ICU word as extra terms, so partial matches of compounds still count.
+/// stopwords removed, then a Snowball stem where Snowball has the language, or else the word's first five
+/// characters (truncation, which matches inflected forms about as well as a stemmer in agglutinative languages).
+/// Scripts written without spaces get character bigrams inside each ICU word as extra terms, so partial matches of
+/// compounds still count.
 ///
 /// One analyzer serves one document (Snowball stemmers are not thread-safe); the stopword list is shared.
 final class TermAnalyzer {
@@ -36,6 +38,10 @@ final class TermAnalyzer {
             if stopwords.contains(folded) { continue }
             let isNumber = folded.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
             var key = folded
+            if stemmer == nil && !isNumber && !language.writesWithoutSpaces && folded.count > 5 {
+                let characters = String(decoding: folded, as: UTF8.self)
+                if characters.count > Self.prefixLength { key = Array(characters.prefix(Self.prefixLength).utf8) }
+            }
             if let stemmer, !isNumber {
                 key = folded.withUnsafeBufferPointer { buffer in
                     guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else {
@@ -58,8 +64,18 @@ final class TermAnalyzer {
         return result
     }
 
+    /// Characters kept of a word in a language without a stemmer.
+    static let prefixLength = 5
+
     private func id(_ key: [UInt8], surface: Slice<UnsafeBufferPointer<UInt8>>?, isWord: Bool) -> Int {
-        if let existing = ids[key] { return existing }
+        if let existing = ids[key] {
+            // Prefer a lowercase spelling for keywords ("billion", not the headline's "Billion").
+            if let surface, let first = surface.first, first >= 0x61 && first <= 0x7A,
+               let stored = surfaces[existing].unicodeScalars.first, ICU.isUppercase(stored) {
+                surfaces[existing] = String(decoding: surface, as: UTF8.self)
+            }
+            return existing
+        }
         let new = surfaces.count
         ids[key] = new
         surfaces.append(surface.map { String(decoding: $0, as: UTF8.self) } ?? "")

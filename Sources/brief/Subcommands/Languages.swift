@@ -26,7 +26,7 @@ struct Languages: ParsableCommand {
                 for row in rows {
                     output += pad(row.language.tag, 10) + pad(row.language.name, 25) + pad(row.language.script, 8)
                         + pad(row.segmentation, 27) + pad(String(row.stopwords), 11) + pad(String(row.abbreviations), 8)
-                        + (row.language.stemmer ?? "character n-grams") + "\n"
+                        + (row.language.stemmer ?? (row.language.writesWithoutSpaces ? "character bigrams" : "5-character prefix")) + "\n"
                 }
                 output += "\nAny other BCP 47 tag ICU knows is processed generically (ICU rules, no language data).\n"
                 Terminal.write(output)
