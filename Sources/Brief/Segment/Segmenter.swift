@@ -4,9 +4,8 @@
 ///  text ──► ICU sentence break (locale@ss=standard) ──► + extra terminators ──► − joins ──► trimmed ranges
 /// ```
 /// Extra terminators ICU's rules do not know: Tibetan shad ། and ༎, the typed stand-ins ፡፡ (Ethiopic) and ၊၊
-/// (Burmese), the plain colon Armenian typists use for ։, and — in Thai and Lao, which have no sentence
-/// punctuation — a space between two letters once the sentence so far is long enough to stand alone (Thai and Lao
-/// writers put spaces between sentences and clauses, not between words).
+/// (Burmese), Khmer ។ and ៕, the plain colon Armenian typists use for ։, and — in Thai and Lao, which have no
+/// sentence punctuation — the spaces `SpaceBoundaries` judges to end a sentence.
 ///
 /// Joins undo ICU breaks that are not sentence ends: after a `title` abbreviation (`Dr.`, `Sept.`); after an
 /// `abbr` abbreviation (`U.S.`, `Inc.`) or initials (`J.`, `J.R.R.`) unless a sentence starter follows; after a
@@ -15,7 +14,6 @@
 struct Segmenter {
     let language: Language
     let rules: SentenceRules
-    let minimumThaiSentence = 24
 
     /// Languages whose ordinal numbers are written with a period (`3. Oktober`).
     static let ordinalPeriodLanguages: Set<String> = [
@@ -65,7 +63,6 @@ struct Segmenter {
         var result: [Int] = []
         let script = language.script
         var index = 0
-        var sentenceStart = 0
         var previous: Unicode.Scalar = " "
         while index < bytes.count {
             let (scalar, width) = Self.decode(bytes, at: index)
@@ -76,13 +73,7 @@ struct Segmenter {
             case 0x1361 where previous.value == 0x1361: isTerminator = true  // ፡፡ typed for ።
             case 0x104A where previous.value == 0x104A: isTerminator = true  // ၊၊ typed for ။
             case 0x3A where script == "Armn": isTerminator = Self.isSpaceOrEnd(bytes, next)  // : typed for ։
-            case 0x20 where script == "Thai" || script == "Laoo":
-                let (after, _) = next < bytes.count ? Self.decode(bytes, at: next) : (" ", 1)
-                if Self.isThaiOrLaoLetter(previous) && Self.isThaiOrLaoLetter(after)
-                    && index - sentenceStart >= minimumThaiSentence * 3 {
-                    result.append(next)
-                    sentenceStart = next
-                }
+            case 0x17D4, 0x17D5: isTerminator = true  // Khmer khan ។ and bariyosan ៕
             default: break
             }
             if isTerminator {
@@ -94,11 +85,12 @@ struct Segmenter {
                     end += followingWidth
                 }
                 if end < bytes.count { result.append(end) }
-                sentenceStart = end
             }
-            if bytes[index] == 0x0A { sentenceStart = next }
             previous = scalar
             index = next
+        }
+        if script == "Thai" || script == "Laoo" {
+            result += SpaceBoundaries(rules: rules).boundaries(in: bytes)
         }
         return result
     }
@@ -244,11 +236,6 @@ struct Segmenter {
 
     static func isSpaceOrEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         index >= bytes.count || isASCIISpace(bytes[index])
-    }
-
-    static func isThaiOrLaoLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (0x0E01...0x0E4E).contains(value) || (0x0E81...0x0EDF).contains(value)
     }
 
     /// The scalar starting at `index` and its UTF-8 width (U+FFFD, width 1, for a stray byte).
