@@ -69,11 +69,19 @@ struct Segmenter {
             let next = index + width
             var isTerminator = false
             switch scalar.value {
-            case 0x0F0D, 0x0F0E, 0x0F11: isTerminator = true  // Tibetan shad, nyis shad, rin chen spungs shad
+            case 0x0F0D, 0x0F11:  // Tibetan shad ། — unless it closes a clause (after ནས, ཤིང…)
+                isTerminator = !rules.closesClause(Self.tibetanSyllable(bytes, before: index))
+            case 0x0F0E: isTerminator = true  // Tibetan nyis shad ༎ ends a section
+            case 0x20 where script == "Tibt" && (previous.value == 0x0F42 || previous.value == 0x0F40):
+                // No shad is written after a syllable ending in ག or ཀ: the space stands in for it.
+                let after = next < bytes.count ? Self.decode(bytes, at: next).0.value : 0
+                isTerminator = (0x0F40...0x0FBC).contains(after)
+                    && !rules.closesClause(Self.tibetanSyllable(bytes, before: index))
             case 0x1361 where previous.value == 0x1361: isTerminator = true  // ፡፡ typed for ።
             case 0x104A where previous.value == 0x104A: isTerminator = true  // ၊၊ typed for ။
             case 0x3A where script == "Armn": isTerminator = Self.isSpaceOrEnd(bytes, next)  // : typed for ։
-            case 0x17D4, 0x17D5: isTerminator = true  // Khmer khan ។ and bariyosan ៕
+            case 0x17D4, 0x17D5:  // Khmer khan ។ and bariyosan ៕, but not the ។ of ។ល។ ("etc.")
+                isTerminator = !Self.isKhmerEtc(bytes, khanAt: index)
             default: break
             }
             if isTerminator {
@@ -93,6 +101,28 @@ struct Segmenter {
             result += SpaceBoundaries(rules: rules).boundaries(in: bytes)
         }
         return result
+    }
+
+    /// The Tibetan syllable that ends just before `index` (skipping a final tsheg).
+    static func tibetanSyllable(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Substring {
+        var end = index
+        if end >= 3, decode(bytes, at: end - 3).0.value == 0x0F0B { end -= 3 }
+        var start = end
+        while start >= 3 {
+            let value = decode(bytes, at: start - 3).0.value
+            guard (0x0F40...0x0FBC).contains(value) else { break }
+            start -= 3
+        }
+        return Substring(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether the khan at `index` is part of ។ល។ (Khmer "etc."), which continues the sentence.
+    static func isKhmerEtc(_ bytes: UnsafeBufferPointer<UInt8>, khanAt index: Int) -> Bool {
+        let etc: [UInt8] = Array("។ល។".utf8)
+        for start in [index, index - 6] where start >= 0 && start + etc.count <= bytes.count {
+            if bytes[start..<(start + etc.count)].elementsEqual(etc) { return true }
+        }
+        return false
     }
 
     /// Whether ICU's `boundary` is not a sentence end: inside a doubled stand-in (the first ၊ of ၊၊), or after a
@@ -125,6 +155,11 @@ struct Segmenter {
     /// Scripts whose sentences start with a capital letter (Georgian has capitals, but sentences do not use them).
     static let capitalizingScripts: Set<String> = ["Latn", "Cyrl", "Grek", "Armn"]
 
+    /// Sentence terminators (after which a break with no space is real: Chinese 。他).
+    static let terminators: Set<Unicode.Scalar> = [
+        ".", "!", "?", "。", "！", "？", "…", "।", "۔", "؟", "።", "፧", "။", "។", "៕", "།", "༎", "։", "՞", "՜",
+    ]
+
     static let closers: Set<Unicode.Scalar> = ["»", "”", "’", ")", "]", "」", "』", "》", "〉", "›"]
 
     // MARK: Joins
@@ -133,10 +168,21 @@ struct Segmenter {
         let leftTrimmed = trim(bytes, left)
         guard !leftTrimmed.isEmpty else { return false }
         if Self.isListMarker(Substring(decoding: bytes[leftTrimmed], as: UTF8.self)) { return true }
+        // In languages written with spaces, a break with no space at it splits a token: Korean “…”라고 (a particle
+        // glued to the quote), "15.(금)" in a date.
+        if !language.writesWithoutSpaces, leftTrimmed.upperBound == rightStart, rightStart < bytes.count,
+           !Self.isASCIISpace(bytes[rightStart]), let last = Self.lastScalar(bytes, before: rightStart),
+           !Self.terminators.contains(last) {
+            return true
+        }
         let gap = bytes[leftTrimmed.upperBound..<rightStart]
         let paragraphBreak = gap.filter { $0 == 0x0A }.count >= 2
         let nextWord = word(bytes, after: rightStart)
-        if !paragraphBreak, rules.continues(rawToken(bytes, after: rightStart)) { return true }
+        if !paragraphBreak, let last = Self.lastScalar(bytes, before: leftTrimmed.upperBound),
+           Self.closers.contains(last) || last == "\"",
+           rules.continues(rawToken(bytes, after: rightStart)) {
+            return true
+        }
         if !paragraphBreak, let first = nextWord.first?.unicodeScalars.first, ICU.isLowercase(first),
            Self.capitalizingScripts.contains(ICU.scriptCode(of: first)) {
             return true
@@ -149,6 +195,11 @@ struct Segmenter {
             return true
         }
         let isStarter = rules.isStarter(nextWord)
+        // Dates written with periods: "2024. 3. 15." (Korean), "15. 3. 2024." (Central Europe).
+        if token.dropLast().allSatisfy(\.isNumber), rawToken(bytes, after: rightStart).prefix(while: \.isNumber).count > 0,
+           rawToken(bytes, after: rightStart).drop(while: \.isNumber).hasPrefix(".") {
+            return true
+        }
         let nextIsInitial = Self.isInitials(rawToken(bytes, after: rightStart)) && nextWord.count == 1
         switch rules.verdict(for: token) {
         case .title: return true
@@ -231,6 +282,13 @@ struct Segmenter {
     }
 
     // MARK: Bytes
+
+    static func lastScalar(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Unicode.Scalar? {
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(bytes, at: start).0
+    }
 
     static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 

@@ -6,19 +6,25 @@
 ///   when the next word is a sentence starter;
 /// - `final` — usually ends a sentence (`etc.`, `и т.д.`, `ა.შ.`): a sentence ends after it unless a lowercase word
 ///   or a number follows;
-/// - `continuation` — a word that carries the sentence on after a terminator and closing quote (Burmese
-///   quotative ဟု in `“…။” ဟု ပြောသည်။`); matched at the start of the next token;
+/// - `continuation` — a word that carries the sentence on after a quotation that ends in a terminator (Burmese
+///   quotative ဟု in `“…။” ဟု ပြောသည်။`, Khmer ពេល "when"); matched at the start of the next token;
+/// - `clause` — a word after which a terminator closes a clause, not the sentence (Tibetan connectives ནས, ཤིང
+///   before ། );
 /// - `starter` — a word that typically begins a sentence (`The`, `However`), used to decide the `abbr` case.
 struct SentenceRules: Sendable {
     var titles: Set<String> = []
     var abbreviations: Set<String> = []
     var finals: Set<String> = []
     var continuations: [String] = []
+    var clauseWords: Set<String> = []
     var starters: Set<String> = []
 
     enum Verdict { case title, abbreviation, final, none }
 
     var isEmpty: Bool { titles.isEmpty && abbreviations.isEmpty && finals.isEmpty }
+
+    /// Whether a terminator after `word` only closes a clause.
+    func closesClause(_ word: Substring) -> Bool { clauseWords.contains(String(word)) }
 
     /// Whether `token` (the next token, as written) begins with a continuation word.
     func continues(_ token: Substring) -> Bool { continuations.contains { token.hasPrefix($0) } }
@@ -48,6 +54,7 @@ struct SentenceRules: Sendable {
                 case "starter": rules.starters.insert(entry)
                 case "final": rules.finals.insert(entry)
                 case "continuation": rules.continuations.append(entry)
+                case "clause": rules.clauseWords.insert(entry)
                 default: rules.abbreviations.insert(entry)
                 }
             }
