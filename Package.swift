@@ -54,6 +54,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Throughput and quality figures (Benchmarks/run.sh); not part of the product.
+        .executableTarget(
+            name: "brief-bench",
+            dependencies: ["Brief"],
+            path: "Benchmarks/BriefBench",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "BriefTests",
             dependencies: ["Brief", "brief"],

@@ -1,0 +1,51 @@
+/// Sentence splitting as a library call: Brief's corrected segmentation, or ICU's sentence break alone (for
+/// comparison), on plain text.
+///
+/// ```swift
+/// let splitter = try SentenceSplitter(language: "fr")
+/// splitter.sentences(in: "M. Dupont est arrivé. Il a parlé.")   // ["M. Dupont est arrivé.", "Il a parlé."]
+/// ```
+public struct SentenceSplitter: Sendable {
+    /// Which segmentation to run.
+    public enum Mode: Sendable { case brief, icuOnly }
+
+    let language: Language
+    let rules: SentenceRules
+    let mode: Mode
+
+    public init(language tag: String, mode: Mode = .brief, data: DataDirectory = .default) throws {
+        language = try Language.resolve(tag)
+        rules = mode == .brief ? try SentenceRules.load(for: language, data: data) : SentenceRules()
+        self.mode = mode
+    }
+
+    /// The sentences of `text`, whitespace-trimmed.
+    public func sentences(in text: String) throws -> [Substring] {
+        let ranges = try ranges(in: text)
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
+        }
+    }
+
+    /// The sentences of `text` as UTF-8 offset ranges.
+    public func ranges(in text: String) throws -> [Range<Int>] {
+        switch mode {
+        case .brief:
+            return try Segmenter(language: language, rules: rules).sentences(in: text)
+        case .icuOnly:
+            var copy = text
+            return try copy.withUTF8 { bytes in
+                let iterator = try BreakIterator(.sentence, locale: language.icuLocale)
+                var result: [Range<Int>] = []
+                var start = 0
+                iterator.forEachBoundary(in: bytes) { boundary, _ in
+                    result.append(start..<boundary)
+                    start = boundary
+                }
+                return result
+            }
+        }
+    }
+}
