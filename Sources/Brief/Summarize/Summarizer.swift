@@ -7,9 +7,11 @@ import Foundation
 /// - `textrank` — PageRank over shared-term overlap (Mihalcea & Tarau 2004).
 /// - `lexrank` — PageRank over tf-idf cosine similarity above 0.1 (Erkan & Radev 2004).
 /// - `centroid` — cosine similarity to the article's tf-idf centroid (Radev et al. 2004).
-/// - `default` — news-aware: `score = positionWeight × lead prior + (1 − positionWeight) × centroid centrality`,
-///   where the lead prior of the i-th eligible sentence is `1 / (1 + i / positionDecay)`, then MMR selection
+/// - `default` — news-aware: `score = 1 / (1 + i / positionDecay) + centralityWeight × centroid centrality
+///   − lengthPenalty × min(words, lengthCap) / lengthCap` for the i-th eligible sentence (the lead prior dominates;
+///   centrality and a mild preference for shorter sentences break its ties), then MMR selection
 ///   (`λ × score − (1 − λ) × max cosine to what is already picked`), so the brief does not say the same thing twice.
+///   Tuned on the development sets (en-cnndm, fr, vi): it matches or slightly beats Lead-3 on all three.
 ///
 /// Headlines, datelines, bylines and fragments of fewer than four words are never picked while whole sentences
 /// remain, and no sentence is picked whose cosine similarity to a picked one exceeds `duplicateThreshold`.
@@ -23,9 +25,11 @@ struct Summarizer {
 
     /// The tuned parameters of the `default` method (tuned on the development sets only).
     struct Parameters: Sendable {
-        var positionWeight = 0.55
-        var positionDecay = 2.0
-        var lambda = 0.8
+        var positionDecay = 4.0
+        var centralityWeight = 0.2
+        var lengthPenalty = 0.3
+        var lengthCap = 80.0
+        var lambda = 0.95
         var duplicateThreshold = 0.6
     }
 
@@ -102,12 +106,14 @@ struct Summarizer {
         case .default:
             let centrality = normalized(centroidScores(graph))
             var rank = 0
-            var priors = [Double](repeating: 0, count: n)
+            var scores = [Double](repeating: 0, count: n)
             for index in 0..<n where input.eligible[index] {
-                priors[index] = 1 / (1 + Double(input.positions[index] == 0 ? 0 : rank) / parameters.positionDecay)
+                let prior = 1 / (1 + Double(rank) / parameters.positionDecay)
+                let length = min(Double(input.wordCounts[index]), parameters.lengthCap) / parameters.lengthCap
+                scores[index] = prior + parameters.centralityWeight * centrality[index] - parameters.lengthPenalty * length
                 rank += 1
             }
-            return (0..<n).map { parameters.positionWeight * priors[$0] + (1 - parameters.positionWeight) * centrality[$0] }
+            return scores
         }
     }
 
