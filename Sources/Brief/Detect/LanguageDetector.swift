@@ -7,9 +7,14 @@ import CCLD2
 /// - Persian vs Dari: CLD2 says Persian for both; words used only in Afghanistan or only in Iran decide
 ///   (`Dictionaries/detect/variants.txt`).
 /// - Kurdish: Arabic script → Sorani (`ckb`), Latin → Kurmanji (`kmr`).
-/// - Serbian: Cyrillic → `sr-Cyrl`, Latin → `sr-Latn`.
+/// - Serbian: Cyrillic → `sr-Cyrl`; in Latin script, Serbian vs Bosnian (and Croatian, which CLD2 often says for
+///   Bosnian) by ekavian vs ijekavian marker words.
 /// - Chinese: CLD2's simplified/traditional verdict, and Cantonese when its own function words (係 嘅 咗 唔 佢哋…) are
 ///   frequent.
+/// - Languages CLD2 does not have or confuses (Kurmanji, Kirundi next to Kinyarwanda, North Ndebele next to Zulu,
+///   Songhai, …): the function words decide. Each supported language's stopword list is a profile; when CLD2 has no
+///   verdict, names a language outside Brief's list, or names one of a confusable group, the language whose
+///   stopwords cover the most of the text's words wins, if they cover enough of it.
 public struct LanguageDetector: Sendable {
     /// The result of detection.
     public struct Detection: Sendable, Equatable {
@@ -26,6 +31,8 @@ public struct LanguageDetector: Sendable {
     /// Fewer letters than this and only a single-language script can decide.
     public let minimumLetters: Int
     private let variants: [String: Set<String>]
+    /// Stopwords of every supported language with a space-separated script, by tag.
+    private let profiles: [(tag: String, script: String, words: Set<String>)]
 
     public init(minimumLetters: Int = 20, data: DataDirectory = .default) throws {
         self.minimumLetters = minimumLetters
@@ -33,9 +40,34 @@ public struct LanguageDetector: Sendable {
         for line in try data.lines("detect/variants.txt") ?? [] {
             let fields = line.split(separator: "\t")
             guard fields.count >= 2 else { continue }
-            variants[String(fields[0]), default: []].insert(String(fields[1]))
+            variants[String(fields[0]), default: []].insert(fields[1].lowercased())
         }
         self.variants = variants
+        profiles = try Language.supported.filter { !$0.writesWithoutSpaces }.compactMap { language in
+            guard let lines = try data.languageLines("stopwords", for: language), lines.count >= 20 else { return nil }
+            return (language.tag, language.script, Set(lines.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
+        }
+    }
+
+    /// CLD2 verdicts that may stand for a close language CLD2 lacks.
+    static let confusable: Set<String> = ["rw", "zu", "xh", "nr", "ss", "ny", "un", "lg", "ff"]
+
+    /// The supported language whose stopwords cover the largest share of the words, among those of `script`.
+    /// A word found in several languages' lists counts for each of them in proportion (1/n), so words that only one
+    /// of two close languages uses (Kirundi vs Kinyarwanda) decide.
+    func functionWordVote(_ text: String, script: String) -> (tag: String, share: Double, runnerUp: Double)? {
+        let words = text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.map(String.init)
+        guard words.count >= 8 else { return nil }
+        let candidates = profiles.filter { $0.script == script }
+        var scores = [Double](repeating: 0, count: candidates.count)
+        for word in words {
+            let holders = candidates.indices.filter { candidates[$0].words.contains(word) }
+            for index in holders { scores[index] += 1 / Double(holders.count) }
+        }
+        let ranked = zip(candidates.map(\.tag), scores.map { $0 / Double(words.count) })
+            .sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        guard let best = ranked.first else { return nil }
+        return (best.0, best.1, ranked.dropFirst().first?.1 ?? 0)
     }
 
     /// Scripts used by one VOA language only.
@@ -50,6 +82,7 @@ public struct LanguageDetector: Sendable {
         "xx-Tibt": "bo", "xx-Ethi": "am",
     ]
 
+    /// The language, confidence and script of `text`.
     public func detect(_ text: String) -> Detection {
         var letters = 0
         var scriptCounts: [String: Int] = [:]
@@ -74,7 +107,15 @@ public struct LanguageDetector: Sendable {
         let code = result.codes.0.map { String(cString: $0) } ?? "un"
         var tag = Self.cld2Codes[code] ?? code
         var confidence = Double(result.percents.0) / 100 * (result.reliable != 0 ? 1 : 0.6)
+        if script == "Latn" && tag == "ku" { tag = "kmr" }
 
+        // Where CLD2 has no verdict or may be standing in for a close language, let the function words decide.
+        let isSupported = Language.supported.contains { $0.tag == tag }
+        if letters >= minimumLetters, tag == "un" || !isSupported || Self.confusable.contains(code),
+           let vote = functionWordVote(text, script: script), vote.share >= 0.06, vote.share >= vote.runnerUp * 1.25 {
+            tag = vote.tag
+            confidence = min(0.95, 0.5 + vote.share * 2)
+        }
         if letters < minimumLetters || tag == "un" {
             if let single = Self.singleLanguageScripts[script] {
                 return Detection(language: single, confidence: letters < minimumLetters ? 0.5 : 0.8, script: script)
@@ -86,7 +127,10 @@ public struct LanguageDetector: Sendable {
         switch tag {
         case "fa": tag = variant(of: text, among: ["prs", "fa"], default: "fa")
         case "ku", "ckb": tag = script == "Arab" ? "ckb" : "kmr"
-        case "sr", "sr-Latn", "sr-Cyrl": tag = script == "Cyrl" ? "sr-Cyrl" : "sr-Latn"
+        case "sr", "sr-Latn", "sr-Cyrl", "bs", "hr":
+            // CLD2 mixes Bosnian, Croatian and Serbian; Cyrillic is Serbian, and in Latin script ijekavian forms
+            // and Bosnian vocabulary point to Bosnian, ekavian ones to Serbian.
+            tag = script == "Cyrl" ? "sr-Cyrl" : variant(of: text, among: ["bs", "sr-Latn"], default: tag == "sr" ? "sr-Latn" : "bs")
         case "zh-Hans", "zh-Hant":
             if cantoneseShare(text) >= 0.02 { tag = "yue-Hant" }
             script = tag == "zh-Hans" ? "Hans" : "Hant"
@@ -100,11 +144,11 @@ public struct LanguageDetector: Sendable {
 
     /// Which of `candidates` the text's marker words point to (the one with the most, `fallback` on a tie).
     private func variant(of text: String, among candidates: [String], default fallback: String) -> String {
-        let words = text.split { $0.isWhitespace || $0.isPunctuation }
+        let words = text.split { $0.isWhitespace || $0.isPunctuation }.map { $0.lowercased() }
         var best = fallback, bestCount = 0
         for candidate in candidates {
             guard let markers = variants[candidate] else { continue }
-            let count = words.reduce(0) { $0 + (markers.contains(String($1)) ? 1 : 0) }
+            let count = words.reduce(0) { $0 + (markers.contains($1) ? 1 : 0) }
             if count > bestCount { best = candidate; bestCount = count }
         }
         return best

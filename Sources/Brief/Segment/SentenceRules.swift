@@ -7,10 +7,17 @@
 /// - `final` — usually ends a sentence (`etc.`, `и т.д.`, `ა.შ.`): a sentence ends after it unless a lowercase word
 ///   or a number follows;
 /// - `continuation` — a word that carries the sentence on after a quotation that ends in a terminator (Burmese
-///   quotative ဟု in `“…။” ဟု ပြောသည်။`, Khmer ពេល "when"); matched at the start of the next token;
+///   quotative ဟု in `“…။” ဟု ပြောသည်။`, Khmer ពេល "when"); matched at the start of the next token. In Thai and
+///   Lao it also carries the sentence on across a space (conjunctions, prepositions, auxiliaries: ซึ่ง, ใน, จะ);
 /// - `clause` — a word after which a terminator closes a clause, not the sentence (Tibetan connectives ནས, ཤིང
-///   before ། );
-/// - `starter` — a word that typically begins a sentence (`The`, `However`), used to decide the `abbr` case.
+///   before ། ); in Thai and Lao, a word that needs a complement, so the space after it is no sentence end (ว่า);
+/// - `starter` — a word that typically begins a sentence (`The`, `However`), used to decide the `abbr` case;
+/// - `unit` — Thai and Lao: a classifier, unit or month that follows a number (`25,000 ราย`, `15 ມີນາ`), so the
+///   space between the number and it is no sentence end;
+/// - `list` — Thai and Lao: a word that introduces an enumeration whose items are separated by spaces (ได้แก่,
+///   ເຊັ່ນ "such as").
+///
+/// `SpaceBoundaries` explains how Thai and Lao use these kinds.
 struct SentenceRules: Sendable {
     var titles: Set<String> = []
     var abbreviations: Set<String> = []
@@ -18,6 +25,8 @@ struct SentenceRules: Sendable {
     var continuations: [String] = []
     var clauseWords: Set<String> = []
     var starters: Set<String> = []
+    var units: [String] = []
+    var listWords: Set<String> = []
 
     enum Verdict { case title, abbreviation, final, none }
 
@@ -55,6 +64,8 @@ struct SentenceRules: Sendable {
                 case "final": rules.finals.insert(entry)
                 case "continuation": rules.continuations.append(entry)
                 case "clause": rules.clauseWords.insert(entry)
+                case "unit": rules.units.append(entry)
+                case "list": rules.listWords.insert(entry)
                 default: rules.abbreviations.insert(entry)
                 }
             }

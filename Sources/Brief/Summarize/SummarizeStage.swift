@@ -58,7 +58,8 @@ public struct SummarizeStage: Stage {
                 input.positions.append(index)
                 input.wordCounts.append(sentence.words.count)
                 input.eligible.append(Self.isWholeSentence(string, words: sentence.words.count, language: language,
-                                                           followedBy: Self.nextByte(after: sentence, in: bytes)))
+                                                           followedBy: Self.nextByte(after: sentence, in: bytes),
+                                                           isFirst: index == 0))
             }
         }
         input.termCount = analyzer.surfaces.count
@@ -86,7 +87,8 @@ public struct SummarizeStage: Stage {
     ]
 
     /// Whether a sentence is a whole sentence rather than a headline, dateline, byline or fragment.
-    static func isWholeSentence(_ text: Substring, words: Int, language: Language, followedBy next: UInt8?) -> Bool {
+    static func isWholeSentence(_ text: Substring, words: Int, language: Language, followedBy next: UInt8?,
+                                isFirst: Bool = false) -> Bool {
         if words < 4 && !language.writesWithoutSpaces { return false }
         if text.count < 12 { return false }
         if text.hasPrefix("By ") && words <= 5 { return false }
@@ -94,6 +96,8 @@ public struct SummarizeStage: Stage {
         let last = text.last { !"\"'”’»)]」』》".contains($0) }
         let ended = last.map { terminators.contains($0) } ?? false
         if !ended && !unpunctuated && (next == 0x0A || next == nil) { return false }
+        // Thai and Lao have no punctuation to tell: a first line of its own is the headline.
+        if unpunctuated && isFirst && next == 0x0A { return false }
         return true
     }
 }
