@@ -144,9 +144,9 @@ func features(_ path: String, _ output: String) throws {
     try out.write(toFile: output, atomically: true, encoding: .utf8)
 }
 
-func throughput(_ path: String, _ seconds: Double) throws {
+func throughput(_ path: String, _ seconds: Double, pipelineFile: String?) throws {
     let articles = try lines(path).compactMap { $0["text"] as? String }
-    let pipeline = try StageRegistry.standard.pipeline(PipelineSpec.standard())
+    let pipeline = try StageRegistry.standard.pipeline(pipelineFile.map(PipelineSpec.init(contentsOf:)) ?? PipelineSpec.standard())
     let memoryBefore = peakMemoryMB()
     var count = 0, bytes = 0
     let start = now()
@@ -161,7 +161,7 @@ func throughput(_ path: String, _ seconds: Double) throws {
         }
     }
     let elapsed = now() - start
-    print(String(format: "throughput default pipeline (detect included): %.0f articles/s, %.1f MB/s, %d articles, peak memory %.0f MB (%.0f MB before), checksum %d",
+    print(String(format: "throughput \(pipeline.name) pipeline: %.0f articles/s, %.1f MB/s, %d articles, peak memory %.0f MB (%.0f MB before), checksum %d",
                  Double(count) / elapsed, Double(bytes) / elapsed / 1_000_000, count, peakMemoryMB(), memoryBefore, checksum))
 }
 
@@ -196,7 +196,7 @@ do {
     case "segmentation": try segmentation(Array(arguments.dropFirst()))
     case "segspeed": try segspeed(arguments[1], arguments[2])
     case "summarize": try summarize(arguments[1], arguments[2], arguments[3])
-    case "throughput": try throughput(arguments[1], Double(arguments[2]) ?? 10)
+    case "throughput": try throughput(arguments[1], Double(arguments[2]) ?? 10, pipelineFile: arguments.count > 3 ? arguments[3] : nil)
     case "detect": try detect(arguments[1])
     case "features": try features(arguments[1], arguments[2])
     default: print("usage: brief-bench segmentation|segspeed|summarize|throughput|detect …"); exit(64)

@@ -11,14 +11,16 @@ struct BoilerplatePack: Sendable {
     struct Rule: Sendable {
         enum Kind: String, Sendable { case line, prefix, suffix, contains, regex }
         var kind: Kind
-        var pattern: String
+        var pattern: [UInt8]
         var name: String
-        var regex: NSRegularExpression?
     }
 
     let name: String
-    private var exact: [String: String] = [:]
+    private var exact: [ByteKey: String] = [:]
+    private var longestExact = 0
     private var rules: [Rule] = []
+    /// All `regex` rules as one alternation, one capture group per rule, so a line is matched once.
+    private var combined: (regex: NSRegularExpression, names: [String])?
 
     /// The pack `name` (a name in `Dictionaries/boilerplate/`, or a path to a user's own pack).
     init(named name: String, data: DataDirectory) throws {
@@ -31,6 +33,7 @@ struct BoilerplatePack: Sendable {
             let names = available.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
             throw BriefError(.config, "boilerplate pack '\(name)' not found; available: \(names.joined(separator: ", "))")
         }
+        var regexRules: [(pattern: String, name: String)] = []
         for (number, line) in String(decoding: contents, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.hasPrefix("#"), !line.allSatisfy(\.isWhitespace) else { continue }
@@ -42,35 +45,69 @@ struct BoilerplatePack: Sendable {
             let pattern = String(fields[1]).trimmingCharacters(in: .whitespaces)
             let ruleName = String(fields[2]).trimmingCharacters(in: .whitespaces)
             switch kind {
-            case .line: exact[pattern.lowercased()] = ruleName
+            case .line:
+                let key = Array(pattern.lowercased().utf8)
+                exact[ByteKey(key)] = ruleName
+                longestExact = max(longestExact, key.count * 2)  // lowercase forms can be longer in bytes
             case .regex:
-                do {
-                    let regex = try NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive])
-                    rules.append(Rule(kind: kind, pattern: pattern, name: ruleName, regex: regex))
-                } catch {
+                guard (try? NSRegularExpression(pattern: pattern)) != nil else {
                     throw BriefError(.config, "\(file.path):\(number + 1):1: invalid regular expression '\(pattern)'")
                 }
-            default: rules.append(Rule(kind: kind, pattern: pattern.lowercased(), name: ruleName))
+                regexRules.append((pattern, ruleName))
+            default: rules.append(Rule(kind: kind, pattern: Array(pattern.lowercased().utf8), name: ruleName))
             }
+        }
+        if !regexRules.isEmpty {
+            let alternation = regexRules.map { "(\($0.pattern))" }.joined(separator: "|")
+            let regex = try NSRegularExpression(pattern: "^(?:\(alternation))$", options: [.caseInsensitive])
+            // Capture groups inside a rule shift the numbering; find each rule's own group.
+            var names: [String] = []
+            for rule in regexRules {
+                let inner = (try? NSRegularExpression(pattern: rule.pattern).numberOfCaptureGroups) ?? 0
+                names.append(rule.name)
+                names += Array(repeating: "", count: inner)
+            }
+            combined = (regex, names)
         }
     }
 
     /// The rule that marks `line` (already trimmed) as boilerplate, if any.
-    func match(_ line: String) -> String? {
-        let lowered = line.lowercased()
-        if let rule = exact[lowered] { return rule }
-        let length = line.count
+    func match(_ line: Substring) -> String? {
+        // Every rule but `line` applies to lines under 300 characters; most article paragraphs are longer.
+        let bytes = line.utf8.count
+        if bytes > 1200 && bytes > longestExact { return nil }
+        let length = bytes < 300 ? bytes : (bytes > 1200 ? 1200 : line.count)
+        // Byte comparisons: String's own compare canonical equivalence, which is far slower and not needed here
+        // (the text is NFC after `normalize`, and so are the packs).
+        let lowered = Array(line.lowercased().utf8)
+        if let rule = exact[ByteKey(lowered)] { return rule }
+        guard length < 300 else { return nil }
         for rule in rules {
             switch rule.kind {
-            case .line: continue
-            case .prefix: if length < 200 && lowered.hasPrefix(rule.pattern) { return rule.name }
-            case .suffix: if length < 250 && lowered.hasSuffix(rule.pattern) { return rule.name }
-            case .contains: if length < 300 && lowered.contains(rule.pattern) { return rule.name }
-            case .regex:
-                let range = NSRange(line.startIndex..., in: line)
-                if length < 300, rule.regex!.firstMatch(in: line, range: range) != nil { return rule.name }
+            case .prefix: if length < 200 && lowered.starts(with: rule.pattern) { return rule.name }
+            case .suffix: if length < 250 && lowered.reversed().starts(with: rule.pattern.reversed()) { return rule.name }
+            case .contains: if Self.contains(lowered, rule.pattern) { return rule.name }
+            case .line, .regex: continue
+            }
+        }
+        if let (regex, names) = combined {
+            let text = String(line)
+            if let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+                for group in 1..<match.numberOfRanges where match.range(at: group).location != NSNotFound {
+                    if !names[group - 1].isEmpty { return names[group - 1] }
+                }
             }
         }
         return nil
+    }
+
+    /// Whether `haystack` contains `needle` (bytes).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

@@ -31,35 +31,35 @@ public struct CleanStage: Stage {
     }
 
     public func run(_ document: inout Document) throws {
-        let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
-        var counts: [Substring: Int] = [:]
+        let rawLines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = rawLines.map(Self.trim)
+        let keys = lines.map { ByteKey(Array($0.utf8)) }
+        var counts: [ByteKey: Int] = [:]
         if duplicates {
-            for line in lines {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty { counts[Substring(trimmed), default: 0] += 1 }
-            }
+            for (line, key) in zip(lines, keys) where !line.isEmpty { counts[key, default: 0] += 1 }
         }
         var removed: [RemovedLine] = []
-        var seen: Set<Substring> = []
-        var offset = 0
+        var seen: Set<ByteKey> = []
         var drops: [Range<Int>] = []
-        for (index, line) in lines.enumerated() {
+        let textLength = document.text.utf8.count
+        var offset = 0
+        for (index, line) in rawLines.enumerated() {
             let length = line.utf8.count
             defer { offset += length + 1 }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = lines[index]
             guard !trimmed.isEmpty else { continue }
             var rule = packs.lazy.compactMap { $0.match(trimmed) }.first
-            if rule == nil, duplicates, counts[Substring(trimmed), default: 0] > 1 {
-                if trimmed.count < 200 {
+            if rule == nil, duplicates, counts[keys[index], default: 0] > 1 {
+                if trimmed.utf8.count < 200 || trimmed.count < 200 {
                     rule = "caption"
-                } else if seen.contains(Substring(trimmed)) {
+                } else if seen.contains(keys[index]) {
                     rule = "duplicate"
                 }
-                seen.insert(Substring(trimmed))
+                seen.insert(keys[index])
             }
             guard let rule else { continue }
-            removed.append(RemovedLine(line: index + 1, rule: rule, text: trimmed))
-            drops.append(offset..<min(offset + length + 1, document.text.utf8.count))
+            removed.append(RemovedLine(line: index + 1, rule: rule, text: String(trimmed)))
+            drops.append(offset..<min(offset + length + 1, textLength))
         }
         guard !drops.isEmpty else { return }
         document.rewrite { editor in
@@ -69,5 +69,14 @@ public struct CleanStage: Stage {
             }
         }
         document.removedLines += removed
+    }
+
+    /// A line without its leading and trailing spaces and tabs.
+    static func trim(_ line: Substring) -> Substring {
+        let utf8 = line.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return line[line.startIndex..<line.startIndex] }
+        return line[first...last]
     }
 }

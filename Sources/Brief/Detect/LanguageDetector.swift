@@ -85,11 +85,20 @@ public struct LanguageDetector: Sendable {
     /// The language, confidence and script of `text`.
     public func detect(_ text: String) -> Detection {
         var letters = 0
-        var scriptCounts: [String: Int] = [:]
-        for scalar in text.unicodeScalars where ICU.isAlphabetic(scalar) {
-            letters += 1
-            scriptCounts[ICU.scriptCode(of: scalar), default: 0] += 1
+        var codeCounts: [Int32: Int] = [:]
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {  // ASCII fast path
+                if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A {
+                    letters += 1
+                    codeCounts[ICU.latinScriptCode, default: 0] += 1
+                }
+            } else if ICU.isAlphabetic(scalar) {
+                letters += 1
+                codeCounts[ICU.scriptNumber(of: scalar), default: 0] += 1
+            }
         }
+        var scriptCounts: [String: Int] = [:]
+        for (code, count) in codeCounts { scriptCounts[ICU.scriptName(code), default: 0] += count }
         var script = scriptCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "Zyyy"
         if script == "Hira" || script == "Kana" { script = "Jpan" }
         if script == "Hani" && (scriptCounts["Hira"] ?? 0) + (scriptCounts["Kana"] ?? 0) > 0 { script = "Jpan" }

@@ -78,8 +78,17 @@ enum ICU {
     // MARK: Characters
 
     /// The ISO 15924 short name of a scalar's script ("Latn", "Arab", "Zyyy" for common characters).
-    static func scriptCode(of scalar: Unicode.Scalar) -> String {
-        guard let name = brief_script_short_name(brief_char_script(Int32(scalar.value))) else { return "Zzzz" }
+    static func scriptCode(of scalar: Unicode.Scalar) -> String { scriptName(scriptNumber(of: scalar)) }
+
+    /// ICU's number for a scalar's script (cheap; `scriptName` turns it into ISO 15924).
+    static func scriptNumber(of scalar: Unicode.Scalar) -> Int32 { brief_char_script(Int32(scalar.value)) }
+
+    /// ICU's script number for Latin.
+    static let latinScriptCode = scriptNumber(of: "a")
+
+    /// The ISO 15924 short name of an ICU script number.
+    static func scriptName(_ code: Int32) -> String {
+        guard let name = brief_script_short_name(code) else { return "Zzzz" }
         return String(cString: name)
     }
 

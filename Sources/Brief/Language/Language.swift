@@ -94,12 +94,15 @@ extension Language {
         "az-Latn": "az", "bs-Latn": "bs", "pbt": "ps", "pbu": "ps",
     ]
 
+    private static let exactTags: [String: Language] = Dictionary(uniqueKeysWithValues: supported.map { ($0.tag, $0) })
+
     private static let byTag: [String: Language] = Dictionary(
         uniqueKeysWithValues: supported.map { ($0.tag.lowercased(), $0) })
 
     /// The language for a BCP 47 tag: a supported language, or any other well-formed tag ICU knows, processed
     /// generically. Throws a usage error listing the supported languages for a malformed or unknown tag.
     public static func resolve(_ tag: String) throws -> Language {
+        if let language = exactTags[tag] { return language }
         let trimmed = tag.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
         let canonical = aliases.first { $0.key.lowercased() == trimmed.lowercased() }?.value ?? trimmed
         if let language = byTag[canonical.lowercased()] { return language }

@@ -46,7 +46,8 @@ public struct NormalizeStage: Stage {
     public func run(_ document: inout Document) throws {
         Self.repair(&document)
         let language = document.language.flatMap { try? Language.resolve($0) }
-        if zawgyi != .never, zawgyi == .always || ZawgyiDetector.looksLikeZawgyi(document.text) {
+        let isASCII = document.text.utf8.allSatisfy { $0 < 0x80 }
+        if zawgyi != .never, !isASCII, zawgyi == .always || ZawgyiDetector.looksLikeZawgyi(document.text) {
             let converter = try Transliterator("Zawgyi-my")
             try rewriteWords(&document, counting: "zawgyi") { try converter.transliterate($0) }
         }
@@ -69,6 +70,7 @@ public struct NormalizeStage: Stage {
             }
             if language.tag.hasPrefix("sr") { document.language = script == .latin ? "sr-Latn" : "sr-Cyrl" }
         }
+        if form != .nfkcCasefold, document.text.utf8.allSatisfy({ $0 < 0x80 }) { return }  // ASCII is NFC and NFKC
         let utf16 = Array(document.text.utf16)
         if normalizer.normalizedPrefixLength(utf16) < utf16.count {
             try rewriteWords(&document, counting: form.rawValue) { try normalizer.normalize($0) }
@@ -175,6 +177,11 @@ public struct NormalizeStage: Stage {
 /// after a consonant and rarely uses that block. Text is Zawgyi when such signs outnumber Unicode-only sequences.
 enum ZawgyiDetector {
     static func looksLikeZawgyi(_ text: String) -> Bool {
+        // Myanmar letters are U+1000–U+109F: UTF-8 lead byte 0xE1, second byte 0x80–0x82.
+        let utf8 = text.utf8
+        guard zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0xE1 && (0x80...0x82).contains($1) }) else {
+            return false
+        }
         var zawgyi = 0, unicode = 0
         var previous: Unicode.Scalar = " "
         var sawMyanmar = false

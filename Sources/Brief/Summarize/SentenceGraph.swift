@@ -14,12 +14,19 @@ struct SentenceGraph {
     init(terms: [[Int]], termCount: Int) {
         var documentFrequency = [Int](repeating: 0, count: termCount)
         var counted: [[(term: Int, count: Int)]] = []
+        counted.reserveCapacity(terms.count)
         for sentence in terms {
-            var counts: [Int: Int] = [:]
-            for term in sentence { counts[term, default: 0] += 1 }
-            let sorted = counts.sorted { $0.key < $1.key }.map { (term: $0.key, count: $0.value) }
-            for entry in sorted { documentFrequency[entry.term] += 1 }
-            counted.append(sorted)
+            // Sorted term IDs, then runs of equal IDs: the term counts, in term order, without hashing.
+            var entries: [(term: Int, count: Int)] = []
+            for term in sentence.sorted() {
+                if let last = entries.last, last.term == term {
+                    entries[entries.count - 1].count += 1
+                } else {
+                    entries.append((term, 1))
+                    documentFrequency[term] += 1
+                }
+            }
+            counted.append(entries)
         }
         let n = Double(max(terms.count, 1))
         let idf = documentFrequency.map { $0 == 0 ? 0 : log(n / Double($0)) + 1 }

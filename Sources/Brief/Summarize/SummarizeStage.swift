@@ -90,7 +90,7 @@ public struct SummarizeStage: Stage {
     static func isWholeSentence(_ text: Substring, words: Int, language: Language, followedBy next: UInt8?,
                                 isFirst: Bool = false) -> Bool {
         if words < 4 && !language.writesWithoutSpaces { return false }
-        if text.count < 12 { return false }
+        if text.utf8.count < 12 { return false }
         if text.hasPrefix("By ") && words <= 5 { return false }
         let unpunctuated = language.script == "Thai" || language.script == "Laoo"
         let last = text.last { !"\"'”’»)]」』》".contains($0) }

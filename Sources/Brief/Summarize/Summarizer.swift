@@ -118,9 +118,9 @@ struct Summarizer {
     }
 
     private func centroidScores(_ graph: SentenceGraph) -> [Double] {
-        var centroid: [Int: Double] = [:]
-        for vector in graph.vectors { for entry in vector { centroid[entry.term, default: 0] += entry.weight } }
-        let vector = centroid.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) }
+        var centroid = [Double](repeating: 0, count: graph.idf.count)
+        for vector in graph.vectors { for entry in vector { centroid[entry.term] += entry.weight } }
+        let vector = centroid.indices.filter { centroid[$0] > 0 }.map { (term: $0, weight: centroid[$0]) }
         let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         return (0..<graph.count).map { graph.cosine($0, with: vector, norm: norm) }
     }
@@ -134,16 +134,18 @@ struct Summarizer {
 
     private func keywords(_ graph: SentenceGraph, _ input: Input) -> [String] {
         guard keywordCount > 0 else { return [] }
-        var weights: [Int: Double] = [:]
+        var weights = [Double](repeating: 0, count: graph.idf.count)
         for (index, vector) in graph.vectors.enumerated() {
             let prior = 1 / (1 + Double(input.positions[index]) / 5)
             for entry in vector where input.isWordTerm[entry.term] {
-                weights[entry.term, default: 0] += entry.weight * prior
+                weights[entry.term] += entry.weight * prior
             }
         }
         var seen: Set<String> = []
         var result: [String] = []
-        for (term, _) in weights.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
+        let ranked = weights.indices.filter { weights[$0] > 0 }
+            .sorted { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
+        for term in ranked {
             let surface = input.surfaces[term]
             guard surface.count > 1, seen.insert(surface.lowercased()).inserted else { continue }
             result.append(surface)

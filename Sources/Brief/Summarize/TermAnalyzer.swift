@@ -9,10 +9,10 @@ import CStemmer
 /// One analyzer serves one document (Snowball stemmers are not thread-safe); the stopword list is shared.
 final class TermAnalyzer {
     let language: Language
-    private let stopwords: Set<[UInt8]>
+    private let stopwords: Set<ByteKey>
     private let stemmer: OpaquePointer?
     private let folder: CaseMapper
-    private var ids: [[UInt8]: Int] = [:]
+    private var ids: [ByteKey: Int] = [:]
     /// Term ID → the first surface form seen, for keywords.
     private(set) var surfaces: [String] = []
     /// Term ID → whether the term is a word of letters (not a number or bigram), for keywords.
@@ -34,8 +34,13 @@ final class TermAnalyzer {
         var folded: [UInt8] = []
         for word in sentence.words {
             folded.removeAll(keepingCapacity: true)
-            folder.fold(UnsafeBufferPointer(rebasing: bytes[word]), into: &folded)
-            if stopwords.contains(folded) { continue }
+            let slice = bytes[word]
+            if slice.allSatisfy({ $0 < 0x80 }) {  // ASCII: lowercase without a call into ICU
+                folded.append(contentsOf: slice.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            } else {
+                folder.fold(UnsafeBufferPointer(rebasing: slice), into: &folded)
+            }
+            if stopwords.contains(ByteKey(folded)) { continue }
             let isNumber = folded.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
             var key = folded
             if stemmer == nil && !isNumber && !language.writesWithoutSpaces && folded.count > 5 {
@@ -68,7 +73,7 @@ final class TermAnalyzer {
     static let prefixLength = 5
 
     private func id(_ key: [UInt8], surface: Slice<UnsafeBufferPointer<UInt8>>?, isWord: Bool) -> Int {
-        if let existing = ids[key] {
+        if let existing = ids[ByteKey(key)] {
             // Prefer a lowercase spelling for keywords ("billion", not the headline's "Billion").
             if let surface, let first = surface.first, first >= 0x61 && first <= 0x7A,
                let stored = surfaces[existing].unicodeScalars.first, ICU.isUppercase(stored) {
@@ -77,26 +82,35 @@ final class TermAnalyzer {
             return existing
         }
         let new = surfaces.count
-        ids[key] = new
+        ids[ByteKey(key)] = new
         surfaces.append(surface.map { String(decoding: $0, as: UTF8.self) } ?? "")
         isWordTerm.append(isWord && surface.map { $0.count > 1 } ?? false)
         return new
     }
 
     /// The stopwords for `language` (case-folded UTF-8), read once per process.
-    static func stopwords(for language: Language, data: DataDirectory) throws -> Set<[UInt8]> {
+    static func stopwords(for language: Language, data: DataDirectory) throws -> Set<ByteKey> {
         try stopwordCache.value(for: "\(data.url.path)|\(language.tag)") {
             let folder = try CaseMapper()
-            var set = Set<[UInt8]>()
+            var set = Set<ByteKey>()
             for line in try data.languageLines("stopwords", for: language) ?? [] {
                 var folded: [UInt8] = []
                 let word = Array(line.trimmingCharacters(in: .whitespaces).utf8)
                 word.withUnsafeBufferPointer { folder.fold($0, into: &folded) }
-                set.insert(folded)
+                set.insert(ByteKey(folded))
             }
             return set
         }
     }
 
-    private static let stopwordCache = LockedCache<String, Set<[UInt8]>>()
+    private static let stopwordCache = LockedCache<String, Set<ByteKey>>()
+}
+
+/// UTF-8 bytes as a dictionary key, hashed in one pass (an `[UInt8]` key hashes byte by byte).
+struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }
