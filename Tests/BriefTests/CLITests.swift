@@ -127,6 +127,30 @@ struct CLITests {
         #expect(result.stdout.contains("\"repairs\":{\"invalid-utf8\":1}"))
     }
 
+    @Test("brief summarize with several files prints one summary with the document of each sentence")
+    func multipleFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brief-multi-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try SummarizeTests.related.enumerated().map { index, text in
+            let file = folder.appendingPathComponent("\(index).txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return file.path
+        }
+        let result = try CLI.run(["summarize"] + files + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["documents"] as? [String] == files)
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        #expect(sentences.count == 3)
+        for sentence in sentences {
+            let document = sentence["document"] as! Int
+            let input = Array(SummarizeTests.related[document].unicodeScalars)
+            let start = sentence["start"] as! Int, end = sentence["end"] as! Int
+            #expect(String(String.UnicodeScalarView(input[start..<end])) == sentence["text"] as? String)
+        }
+    }
+
     @Test("brief languages lists every VOA language with what each stage has")
     func languages() throws {
         let result = try CLI.run(["languages", "--format", "json"])

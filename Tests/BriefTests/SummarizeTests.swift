@@ -93,6 +93,44 @@ struct SummarizeTests {
         #expect(summary.keywords.count > 0)
     }
 
+    static let related = [
+        """
+        Quake Hits Western Turkey
+
+        ISTANBUL — A magnitude 6.1 earthquake struck western Turkey on Tuesday, damaging dozens of buildings in the province of Balikesir.
+        The disaster agency said at least 22 people were injured and one person died under a collapsed house.
+        Rescue teams searched through the rubble of an old hotel late into the night.
+        """,
+        """
+        Turkey Counts Damage After Earthquake
+
+        ANKARA — A magnitude 6.1 earthquake struck western Turkey on Tuesday and damaged dozens of buildings in Balikesir province.
+        Officials opened schools and sports halls as shelters for families afraid to return home.
+        The interior minister said engineers would inspect every damaged building before residents go back.
+        """,
+        """
+        Aftershocks Rattle Balikesir
+
+        BALIKESIR — More than 200 aftershocks shook the region overnight, the strongest measuring 4.2.
+        Shops stayed closed in the town centre as residents slept in tents and cars.
+        The government promised cash grants to families whose homes were destroyed.
+        """,
+    ]
+
+    @Test("several related articles give one summary that does not repeat the shared lead")
+    func multiDocument() throws {
+        let pipeline = try Run.pipeline("version: 1\nsource: en\nstages:\n  - use: segment\n  - use: summarize\n    with: { sentences: 3 }\n")
+        let documents = try Self.related.enumerated().map { try pipeline.run(Document(text: $1, id: "a\($0)")) }
+        let stage = try #require(pipeline.stages.last as? SummarizeStage)
+        let summary = try stage.summarize(documents)
+        let texts = summary.picked.map { String(documents[$0.document].string(of: documents[$0.document].sentences[$0.sentence])) }
+        #expect(texts.count == 3)
+        #expect(texts.filter { $0.contains("magnitude 6.1") }.count == 1, "the shared lead appears once: \(texts)")
+        #expect(Set(summary.picked.map(\.document)).count >= 2, "more than one article contributes")
+        #expect(summary.picked.map { [$0.document, $0.sentence] } == summary.picked.map { [$0.document, $0.sentence] }
+            .sorted { $0.lexicographicallyPrecedes($1) }, "reading order")
+    }
+
     @Test("output is byte-identical across runs")
     func deterministic() throws {
         let first = Renderer(format: .json).render(try summarize(Self.article, "sentences: 3"))

@@ -78,7 +78,47 @@ public struct Renderer: Sendable {
         return .object(members)
     }
 
+    /// A summary of several articles, in this renderer's format.
+    ///
+    /// JSON keys: `documents` (their ids), `method`, `summary`, `sentences` (`document`, `index`, `text`, `start`,
+    /// `end`, `score`; offsets into that document's input), `keywords`.
+    public func render(_ summary: MultiDocumentSummary, of documents: [Document]) -> String {
+        let texts = summary.picked.map { oneLine(documents[$0.document].string(of: documents[$0.document].sentences[$0.sentence])) }
+        switch format {
+        case .text:
+            var output = texts.joined(separator: " ") + "\n"
+            if !summary.keywords.isEmpty { output += "\nKeywords: " + summary.keywords.joined(separator: ", ") + "\n" }
+            return output
+        case .markdown:
+            var output = "## Summary of \(documents.count) articles\n\n"
+            for (text, pick) in zip(texts, summary.picked) {
+                output += "- " + text + " _(\(documents[pick.document].id ?? "article \(pick.document + 1)"))_\n"
+            }
+            if !summary.keywords.isEmpty { output += "\n**Keywords:** " + summary.keywords.joined(separator: ", ") + "\n" }
+            return output
+        case .json:
+            let sentences: [JSON] = summary.picked.enumerated().map { offset, pick in
+                let document = documents[pick.document]
+                let range = document.sentences[pick.sentence].range
+                let bounds = document.sourceScalarOffsets([range.lowerBound, range.upperBound])
+                return .object([
+                    ("document", .int(pick.document)), ("index", .int(pick.sentence)), ("text", .string(texts[offset])),
+                    ("start", .int(bounds[0])), ("end", .int(bounds[1])), ("score", .double(summary.scores[offset])),
+                ])
+            }
+            return JSON.object([
+                ("documents", .array(documents.enumerated().map { .string($1.id ?? String($0)) })),
+                ("method", .string(summary.method)),
+                ("summary", .string(texts.joined(separator: " "))),
+                ("sentences", .array(sentences)),
+                ("keywords", .array(summary.keywords.map(JSON.string))),
+            ]).serialized() + "\n"
+        }
+    }
+
     /// A sentence on one line: inner line breaks become spaces.
+    private func oneLine(_ text: Substring) -> String { Renderer.oneLine(text) }
+
     static func oneLine(_ text: Substring) -> String {
         text.contains("\n") ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : String(text)
     }

@@ -44,33 +44,56 @@ public struct SummarizeStage: Stage {
     }
 
     public func run(_ document: inout Document) throws {
-        let language = try document.language.map(Language.resolve) ?? .undetermined
-        let analyzer = try TermAnalyzer(language: language, data: data)
-        var input = Summarizer.Input(
-            texts: [], terms: [], termCount: 0, positions: [], eligible: [], wordCounts: [], surfaces: [],
-            isWordTerm: [])
-        var text = document.text
-        text.withUTF8 { bytes in
-            for (index, sentence) in document.sentences.enumerated() {
-                let string = document.string(of: sentence)
-                input.texts.append(string)
-                input.terms.append(analyzer.terms(of: sentence, in: bytes))
-                input.positions.append(index)
-                input.wordCounts.append(sentence.words.count)
-                input.eligible.append(Self.isWholeSentence(string, words: sentence.words.count, language: language,
-                                                           followedBy: Self.nextByte(after: sentence, in: bytes),
-                                                           isFirst: index == 0))
-            }
-        }
-        input.termCount = analyzer.surfaces.count
-        input.surfaces = analyzer.surfaces
-        input.isWordTerm = analyzer.isWordTerm
+        let (input, _) = try input(for: [document])
         let result = summarizer.summarize(input)
         document.summary = Summary(method: summarizer.method.rawValue, picked: result.picked, scores: result.scores,
                                    keywords: result.keywords)
         if result.whole && !document.sentences.isEmpty {
             document.notes.append("the text is no longer than the requested summary, so it is returned whole")
         }
+    }
+
+    /// One summary of several related, already segmented articles (in the language of the first), without
+    /// repeating what several of them say: all their sentences compete, each keeps its lead position within its own
+    /// article, and MMR with the near-duplicate filter keeps a second report of the same fact out.
+    public func summarize(_ documents: [Document]) throws -> MultiDocumentSummary {
+        let (input, owners) = try input(for: documents)
+        let result = summarizer.summarize(input)
+        return MultiDocumentSummary(
+            method: summarizer.method.rawValue,
+            picked: result.picked.map { owners[$0] },
+            scores: result.picked.map { result.scores[$0] },
+            keywords: result.keywords)
+    }
+
+    /// The summarizer's input for the sentences of `documents`, and which document and sentence each came from.
+    private func input(for documents: [Document]) throws -> (Summarizer.Input, [(document: Int, sentence: Int)]) {
+        let language = try documents.first?.language.map(Language.resolve) ?? .undetermined
+        let analyzer = try TermAnalyzer(language: language, data: data)
+        var input = Summarizer.Input(
+            texts: [], terms: [], termCount: 0, positions: [], eligible: [], wordCounts: [], surfaces: [],
+            isWordTerm: [])
+        var owners: [(document: Int, sentence: Int)] = []
+        for (number, document) in documents.enumerated() {
+            var text = document.text
+            text.withUTF8 { bytes in
+                for (index, sentence) in document.sentences.enumerated() {
+                    let string = document.string(of: sentence)
+                    input.texts.append(string)
+                    input.terms.append(analyzer.terms(of: sentence, in: bytes))
+                    input.positions.append(index)
+                    input.wordCounts.append(sentence.words.count)
+                    input.eligible.append(Self.isWholeSentence(
+                        string, words: sentence.words.count, language: language,
+                        followedBy: Self.nextByte(after: sentence, in: bytes), isFirst: index == 0))
+                    owners.append((number, index))
+                }
+            }
+        }
+        input.termCount = analyzer.surfaces.count
+        input.surfaces = analyzer.surfaces
+        input.isWordTerm = analyzer.isWordTerm
+        return (input, owners)
     }
 
     /// The byte after a sentence's trailing spaces (a newline there marks a headline line).
@@ -100,4 +123,16 @@ public struct SummarizeStage: Stage {
         if unpunctuated && isFirst && next == 0x0A { return false }
         return true
     }
+}
+
+/// A summary drawn from several articles.
+public struct MultiDocumentSummary: Sendable {
+    /// The method that produced it.
+    public var method: String
+    /// The picked sentences: which document, and which sentence of it.
+    public var picked: [(document: Int, sentence: Int)]
+    /// The score of each picked sentence.
+    public var scores: [Double]
+    /// The most characteristic words across the articles.
+    public var keywords: [String]
 }

@@ -107,7 +107,9 @@ struct Summarizer {
             let centrality = normalized(centroidScores(graph))
             var rank = 0
             var scores = [Double](repeating: 0, count: n)
-            for index in 0..<n where input.eligible[index] {
+            for index in 0..<n {
+                if input.positions[index] == 0 { rank = 0 }  // each article of a multi-document set has its own lead
+                guard input.eligible[index] else { continue }  // each article of a multi-document set has its own lead
                 let prior = 1 / (1 + Double(rank) / parameters.positionDecay)
                 let length = min(Double(input.wordCounts[index]), parameters.lengthCap) / parameters.lengthCap
                 scores[index] = prior + parameters.centralityWeight * centrality[index] - parameters.lengthPenalty * length

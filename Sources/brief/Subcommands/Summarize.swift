@@ -5,15 +5,16 @@ struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarize an article (standard input when no file or '-').")
 
-    @Argument(help: "The article file ('-' or nothing for standard input).")
-    var file: String?
+    @Argument(help: "The article file ('-' or nothing for standard input); several related articles give one summary.")
+    var files: [String] = []
 
     @OptionGroup var options: PipelineOptions
 
     func run() throws {
         try execute {
             let (pipeline, format) = try options.build()
-            try summarize(file, with: pipeline, format: format)
+            guard files.count > 1 else { return try summarize(files.first, with: pipeline, format: format) }
+            try summarizeTogether(files, with: pipeline, format: format)
         }
     }
 }
@@ -44,4 +45,19 @@ func summarize(_ file: String?, with pipeline: Pipeline, format: OutputFormat) t
     try pipeline.run(&document)
     if format != .json { document.notes.forEach(Terminal.note) }
     Terminal.write(Renderer(format: format).render(document))
+}
+
+/// Summarizes several related articles as one: each runs through `pipeline`, then the pipeline's summarizer picks
+/// from all of them at once.
+func summarizeTogether(_ files: [String], with pipeline: Pipeline, format: OutputFormat) throws {
+    guard let summarizer = pipeline.stages.compactMap({ $0 as? SummarizeStage }).last else {
+        throw BriefError(.config, "pipeline '\(pipeline.name)' has no summarize stage to summarize several articles with")
+    }
+    let documents = try files.map { file in
+        let (bytes, name) = try ArticleInput.read(file)
+        var document = try ArticleInput.document(from: bytes, name: name, id: file)
+        try pipeline.run(&document)
+        return document
+    }
+    Terminal.write(Renderer(format: format).render(try summarizer.summarize(documents), of: documents))
 }
