@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Brief's benchmark: throughput, memory and quality figures in one run, so any change can be compared before/after.
+#
+#   Benchmarks/run.sh            everything (the batch part takes a few minutes)
+#   BATCH=0 Benchmarks/run.sh    skip the batch/stream part
+#
+# Quality figures need the development sets in ../shared/eval (segmentation Golden Rules, summarization sets);
+# without them, only Brief's own cases and throughput are measured.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVAL=${EVAL:-../shared/eval}
+WORK=Benchmarks/.work
+mkdir -p "$WORK"
+
+echo "== build (release)"
+swift build -c release --product brief-bench -q
+swift build -c release --product brief -q
+BENCH=.build/release/brief-bench
+
+echo "== sentence segmentation: pass rate (Brief vs ICU's sentence break alone)"
+dirs=(Tests/BriefTests/Fixtures/segmentation)
+[ -d "$EVAL/segmentation" ] && dirs=("$EVAL/segmentation" "${dirs[@]}")
+$BENCH segmentation "${dirs[@]}"
+
+echo "== sentence segmentation: speed on ~10 MB of English news, one core"
+python3 - "$EVAL" "$WORK/news-en.txt" <<'PY'
+import json, os, sys
+source = os.path.join(sys.argv[1], "summarization", "en-cnndm.jsonl")
+texts = [json.loads(l)["text"] for l in open(source, encoding="utf-8")] if os.path.exists(source) \
+    else [open("Tests/BriefTests/Fixtures/articles/en.txt", encoding="utf-8").read()]
+out, size = [], 0
+while size < 10_000_000:
+    for t in texts:
+        out.append(t); size += len(t.encode())
+open(sys.argv[2], "w", encoding="utf-8").write("\n\n".join(out))
+PY
+$BENCH segspeed "$WORK/news-en.txt" en
+
+echo "== language detection: paragraphs of >= 200 characters of every supported language's article"
+$BENCH detect Tests/BriefTests/Fixtures/articles
+
+echo "== end to end: default pipeline on one core (normalize, clean, detect, segment, summarize)"
+if [ -f "$EVAL/summarization/en-cnndm.jsonl" ]; then
+    $BENCH throughput "$EVAL/summarization/en-cnndm.jsonl" 10
+fi
+
+if [ -d "$EVAL/summarization" ]; then
+    echo "== summarization: ROUGE-1/2/Lsum F1 on the development sets (3 sentences), and articles/s"
+    python3 -c "import rouge_score" 2>/dev/null || python3 -m pip install -q rouge-score
+    printf "%-10s %-9s %-18s %s\n" set method ROUGE-1/2/Lsum articles/s
+    for set in en-cnndm en-xsum fr vi; do
+        lang=$set; case $set in en-*) lang=en;; esac
+        for method in lead default textrank lexrank centroid; do
+            rate=$($BENCH summarize "$EVAL/summarization/$set.jsonl" $method "$WORK/$set-$method.jsonl" | awk '{print $4}')
+            rouge=$(python3 Benchmarks/rouge.py "$EVAL/summarization/$set.jsonl" "$WORK/$set-$method.jsonl" $lang)
+            printf "%-10s %-9s %-18s %s\n" $set $method "$rouge" "$rate"
+        done
+    done
+fi
+
+if [ "${BATCH:-1}" != 0 ] && [ -x Benchmarks/batch/run.sh ]; then
+    echo "== batch and stream at archive scale"
+    Benchmarks/batch/run.sh
+fi
