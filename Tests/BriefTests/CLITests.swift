@@ -118,6 +118,21 @@ struct CLITests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test("an article over the size limit is refused with the limit named, not read into a pipeline")
+    func hugeInput() {
+        let bytes = [UInt8](repeating: 0x61, count: ArticleInput.maximumBytes + 1)
+        #expect(throws: BriefError(.data, "huge.txt is 65 MiB; one article may be at most 64 MiB — split it, or use "
+            + "'brief batch' for many articles")) {
+            try ArticleInput.document(from: bytes, name: "huge.txt")
+        }
+    }
+
+    @Test("text that is mostly invalid UTF-8 is refused as not UTF-8")
+    func notUTF8() {
+        let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" na".utf8) + [0xEF, 0xF1, 0xE0, 0xE8, 0xFC]
+        #expect(throws: BriefError.self) { try ArticleInput.document(from: latin1, name: "old.txt") }
+    }
+
     @Test("invalid UTF-8 is repaired, counted and the article still summarized")
     func invalidUTF8() throws {
         var bytes = Array("The council met on Monday. It approved the budget \u{2014} 12 votes to 3.".utf8)

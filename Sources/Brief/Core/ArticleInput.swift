@@ -9,7 +9,7 @@ public enum ArticleInput {
     public static func document(from bytes: [UInt8], name: String, id: String? = nil, language: String? = nil)
         throws -> Document {
         if bytes.count > maximumBytes {
-            throw BriefError(.data, "\(name) is \(bytes.count >> 20) MiB; one article may be at most "
+            throw BriefError(.data, "\(name) is \((bytes.count + (1 << 20) - 1) >> 20) MiB; one article may be at most "
                 + "\(maximumBytes >> 20) MiB — split it, or use 'brief batch' for many articles")
         }
         if bytes.contains(0) || looksBinary(bytes) {
