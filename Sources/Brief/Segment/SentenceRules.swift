@@ -40,7 +40,13 @@ struct SentenceRules: Sendable {
 
     /// How `token` (a word ending in a period) behaves, matched as written and then lowercased.
     func verdict(for token: Substring) -> Verdict {
-        for candidate in [String(token), token.lowercased()] {
+        var candidates = [String(token), token.lowercased()]
+        // A noun-class prefix glued to a title (Ndebele loNkk., kuDkt.): try the title on its own.
+        if let capital = token.firstIndex(where: \.isUppercase), capital != token.startIndex,
+           token[..<capital].allSatisfy(\.isLowercase) {
+            candidates.append(String(token[capital...]))
+        }
+        for candidate in candidates {
             if titles.contains(candidate) { return .title }
             if abbreviations.contains(candidate) { return .abbreviation }
             if finals.contains(candidate) { return .final }
