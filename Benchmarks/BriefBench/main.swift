@@ -83,18 +83,21 @@ func segspeed(_ path: String, _ language: String) throws {
     }
 }
 
-func summarize(_ path: String, _ method: String, _ output: String) throws {
-    let articles = try lines(path)
-    var spec = try PipelineSpec(yaml: """
+/// normalize → segment → summarize with `method` and 3 sentences (the language comes with each article).
+func summaryPipeline(_ method: String) throws -> Pipeline {
+    try StageRegistry.standard.pipeline(PipelineSpec(yaml: """
         version: 1
         stages:
           - use: normalize
           - use: segment
           - use: summarize
             with: { method: \(method), sentences: 3 }
-        """, file: "bench")
-    spec.source = nil
-    let pipeline = try StageRegistry.standard.pipeline(spec)
+        """, file: "bench"))
+}
+
+func summarize(_ path: String, _ method: String, _ output: String) throws {
+    let articles = try lines(path)
+    let pipeline = try summaryPipeline(method)
     var out = ""
     let start = now()
     for article in articles {
@@ -114,16 +117,7 @@ func summarize(_ path: String, _ method: String, _ output: String) throws {
 /// Per-sentence scores of every method, for exploring how to combine them (Benchmarks/tune.py).
 func features(_ path: String, _ output: String) throws {
     let methods = ["centroid", "lexrank", "textrank"]
-    let pipelines = try methods.map { method in
-        try StageRegistry.standard.pipeline(PipelineSpec(yaml: """
-            version: 1
-            stages:
-              - use: normalize
-              - use: segment
-              - use: summarize
-                with: { method: \(method), sentences: 3 }
-            """, file: "bench"))
-    }
+    let pipelines = try methods.map(summaryPipeline)
     var out = ""
     for article in try lines(path) {
         let text = article["text"] as? String ?? ""

@@ -59,6 +59,13 @@ enum Run {
 }
 
 extension Document {
+    /// Each sentence as the slice of the input as given that its reported offsets point to.
+    var sentencesInSource: [String] {
+        let offsets = sourceScalarOffsets(sentences.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
+        let scalars = Array(source.unicodeScalars)
+        return sentences.indices.map { String(String.UnicodeScalarView(scalars[offsets[$0 * 2]..<offsets[$0 * 2 + 1]])) }
+    }
+
     func segmented() throws -> Document {
         var copy = self
         try SegmentStage(options: StageOptions(stage: "segment"), context: StageContext()).run(&copy)
