@@ -60,5 +60,5 @@ fi
 
 if [ "${BATCH:-1}" != 0 ] && [ -x Benchmarks/batch/run.sh ]; then
     echo "== batch and stream at archive scale"
-    Benchmarks/batch/run.sh
+    BRIEF=.build/release/brief Benchmarks/batch/run.sh
 fi

@@ -14,6 +14,7 @@ struct BriefCommand: ParsableCommand {
             """,
         subcommands: [
             Summarize.self, Run.self, Segment.self, Detect.self, PipelineCommand.self, Languages.self,
+            BatchCommand.self, StreamCommand.self,
         ],
         defaultSubcommand: Summarize.self
     )

@@ -1,0 +1,152 @@
+import Foundation
+
+/// A 64-bit FNV-1a hash: the same bytes give the same value in every process and on every machine
+/// (unlike `Hasher`, which is seeded per process).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    /// Adds a string and a separator, so `("ab", "c")` and `("a", "bc")` differ.
+    mutating func combine(_ string: String) {
+        combine(string.utf8)
+        combine(CollectionOfOne(0))
+    }
+
+    static func of(_ string: String) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(string)
+        return hash.value
+    }
+}
+
+/// Which outputs are current: a journal, one line per finished output, kept in the output folder.
+///
+/// A line is `PATH-HASH KEY SIZE INPUT`: the hash of the input's relative path, a hash of everything the output
+/// depends on (the pipeline's fingerprint, the format, the output's name and the input's bytes), the output's size,
+/// and the input's path for people reading the file. An output is current when its input's line has the same key
+/// and the output file is there with that size — so an edited input, another pipeline or format, or a damaged
+/// output is redone, and a touched or copied input is not. Lines are appended as outputs finish, so an interrupted
+/// batch keeps what it finished. Memory: 24 bytes per entry, not the paths.
+final class Manifest: @unchecked Sendable {  // entries are read-only after init; appends hold `lock`
+    static let header = "# brief batch manifest v1: path-hash key output-size input-path"
+    static let version = "brief-batch-v1"
+
+    private struct Entry: Equatable {
+        var key: UInt64
+        var size: Int
+    }
+
+    let path: String
+    private let entries: [UInt64: Entry]
+    private let lock = NSLock()
+    private var handle: FileHandle?
+    private var appended = 0
+
+    /// Opens the journal at `path`; with `ignoringEntries` (for `--force`) nothing counts as current.
+    init(path: String, ignoringEntries: Bool) throws {
+        self.path = path
+        var entries: [UInt64: Entry] = [:]
+        if !ignoringEntries {
+            try Self.forEachLine(path) { line in
+                if let (pathHash, entry) = Self.parse(line) { entries[pathHash] = entry }
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The start of an output's key: what it depends on besides its input's bytes, which are added to it next.
+    static func hasher(fingerprint: String, format: String, output: String) -> StableHash {
+        var hash = StableHash()
+        for part in [version, fingerprint, format, output] { hash.combine(part) }
+        return hash
+    }
+
+    /// Whether the output at `outputPath` was made from the same input and settings (`key`).
+    func isCurrent(input: String, key: UInt64, outputPath: String) -> Bool {
+        guard let entry = entries[StableHash.of(input)], entry.key == key else { return false }
+        var info = stat()
+        return stat(outputPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
+    }
+
+    /// Records a finished output.
+    func record(input: String, key: UInt64, size: Int) throws {
+        let line = Self.hex(StableHash.of(input)) + " " + Self.hex(key) + " " + String(size) + " "
+            + input.replacingOccurrences(of: "\n", with: "\\n") + "\n"
+        try lock.withLock {
+            if handle == nil {
+                if !FileManager.default.fileExists(atPath: path) {
+                    guard FileManager.default.createFile(atPath: path, contents: Data((Self.header + "\n").utf8)) else {
+                        throw BriefError(.io, "cannot create \(path)")
+                    }
+                }
+                guard let opened = FileHandle(forWritingAtPath: path) else { throw BriefError(.io, "cannot open \(path)") }
+                handle = opened
+            }
+            do {
+                try handle?.seekToEnd()
+                try handle?.write(contentsOf: Data(line.utf8))
+            } catch {
+                throw BriefError(.io, "cannot write \(path): \(error.localizedDescription)")
+            }
+            appended += 1
+        }
+    }
+
+    /// Closes the journal, rewriting it without superseded lines when this run replaced some.
+    func close() throws {
+        try lock.withLock {
+            try handle?.close()
+            handle = nil
+            guard appended > 0 else { return }
+            var last: [UInt64: Int] = [:]
+            var count = 0
+            try Self.forEachLine(path) { line in
+                count += 1
+                if let (pathHash, _) = Self.parse(line) { last[pathHash] = count }
+            }
+            guard last.count < count - 1 else { return }  // only the header and current lines
+            let file = try AtomicFile(path)
+            try file.append(Self.header + "\n")
+            var number = 0
+            try Self.forEachLine(path) { line in
+                number += 1
+                if let (pathHash, _) = Self.parse(line), last[pathHash] == number {
+                    try file.append(String(decoding: line, as: UTF8.self) + "\n")
+                }
+            }
+            try file.commit()
+        }
+    }
+
+    private static func forEachLine(_ path: String, _ body: ([UInt8]) throws -> Void) throws {
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            if !FileManager.default.fileExists(atPath: path) { return }
+            throw BriefError(.io, "cannot read \(path)")
+        }
+        try withExtendedLifetime(file) {
+            var reader = LineReader(descriptor: file.fileDescriptor, maximumLength: 1 << 20)
+            while let line = try reader.next() {
+                if case .line(let bytes) = line { try body(bytes) }
+            }
+        }
+    }
+
+    private static func parse(_ line: [UInt8]) -> (UInt64, Entry)? {
+        let fields = line.split(separator: 0x20, maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count == 4,
+              let pathHash = UInt64(String(decoding: fields[0], as: UTF8.self), radix: 16),
+              let key = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16),
+              let size = Int(String(decoding: fields[2], as: UTF8.self)) else { return nil }
+        return (pathHash, Entry(key: key, size: size))
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import Testing
+@testable import Brief
+
+/// A folder tree in a temporary directory, for batch runs.
+struct TemporaryTree {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("brief-batch-\(UUID().uuidString)").path
+
+    /// Writes `contents` to `path` (relative to the root), creating folders.
+    func write(_ path: String, _ contents: String) throws { try write(path, bytes: Data(contents.utf8)) }
+
+    func write(_ path: String, bytes: Data) throws {
+        let url = URL(fileURLWithPath: root + "/" + path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try bytes.write(to: url)
+    }
+
+    /// A fixture article, copied to `path`.
+    func article(_ language: String, at path: String) throws { try write(path, Fixtures.text("articles/\(language).txt")) }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+
+    func read(_ relative: String) -> String { (try? String(contentsOfFile: path(relative), encoding: .utf8)) ?? "" }
+
+    /// Every file under `folder`, relative to it, hidden ones included, sorted.
+    func files(_ folder: String) -> [String] {
+        let base = path(folder)
+        let all = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+        return all.filter { name in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+    }
+
+    /// The report of the batch that wrote `out`.
+    func report(_ out: String = "out") throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path(out + "/.brief/report.json")))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Articles, a binary file, other files, a hidden folder and a JSON Lines file.
+    static func standard() throws -> TemporaryTree {
+        let tree = TemporaryTree()
+        try tree.article("en", at: "in/en.txt")
+        try tree.article("fr", at: "in/world/fr.md")
+        try tree.article("th", at: "in/world/asia/th.txt")
+        try tree.article("ru", at: "in/.hidden/ru.txt")
+        try tree.write("in/broken.txt", bytes: Data((0..<2048).map { UInt8($0 % 256) }))
+        try tree.write("in/notes.pdf", "%PDF-1.4")
+        try tree.write("in/world/photo.png", "PNG")
+        try tree.write("in/feeds/wire.jsonl", """
+            {"id": "w1", "text": "The council met on Monday. It approved the budget after a long debate. The mayor signed it."}
+            {"id": 2, "lang": "fr", "text": "Le conseil s'est réuni lundi. Il a approuvé le budget. Le maire l'a signé."}
+
+            """)
+        return tree
+    }
+}
+
+@Suite("brief batch")
+struct BatchTests {
+    @Test("mirrors the layout, counts skipped files, and a binary file fails without stopping the others")
+    func mirrorsLayout() throws {
+        let tree = try TemporaryTree.standard()
+        defer { tree.remove() }
+        let result = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out"), "--format", "json", "--jobs", "2"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("broken.txt looks like a binary file"))
+        #expect(result.stderr.contains("1 of 5 files failed: broken.txt"))
+        #expect(tree.files("out") == [".brief/manifest", ".brief/report.json", "en.json", "feeds/wire.jsonl",
+                                      "world/asia/th.json", "world/fr.json"])
+        let report = try tree.report()
+        #expect(report["files"] as? Int == 5)
+        #expect(report["done"] as? Int == 4)
+        #expect(report["failed"] as? Int == 1)
+        #expect(report["ignored"] as? Int == 2)
+        #expect(report["articles"] as? Int == 5)
+        let failures = try #require(report["failures"] as? [[String: Any]])
+        #expect(failures.map { $0["path"] as? String } == ["broken.txt"])
+        #expect(failures.first?["code"] as? Int == 65)
+        let english = try JSONSerialization.jsonObject(with: Data(tree.read("out/en.json").utf8)) as? [String: Any]
+        #expect(english?["id"] as? String == "en.txt")
+        #expect(english?["language"] as? String == "en")
+        #expect(tree.read("out/world/fr.json").contains(#""language":"fr""#))
+        #expect(!tree.files("").contains { $0.hasSuffix(AtomicFile.temporarySuffix) }, "no temporary files are left")
+    }
+
+    @Test("a second run skips current outputs; an edited input, new options or --force redo them")
+    func resume() throws {
+        let tree = try TemporaryTree.standard()
+        defer { tree.remove() }
+        let arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--format", "json", "--quiet"]
+        _ = try CLI.run(arguments)
+        let first = tree.read("out/en.json")
+
+        _ = try CLI.run(arguments)
+        var report = try tree.report()
+        #expect(report["done"] as? Int == 0)
+        #expect(report["upToDate"] as? Int == 4)
+        #expect(report["failed"] as? Int == 1, "a failed file is tried again, and fails again")
+        #expect(tree.read("out/en.json") == first)
+
+        try tree.write("in/world/fr.md", Fixtures.text("articles/fr.txt") + "\nUne phrase de plus.\n")
+        _ = try CLI.run(arguments)
+        report = try tree.report()
+        #expect(report["done"] as? Int == 1)
+        #expect(report["upToDate"] as? Int == 3)
+
+        _ = try CLI.run(arguments + ["--sentences", "2"])
+        #expect(try tree.report()["done"] as? Int == 4, "another pipeline setting makes every output stale")
+
+        try FileManager.default.removeItem(atPath: tree.path("out/en.json"))
+        _ = try CLI.run(arguments + ["--sentences", "2"])
+        report = try tree.report()
+        #expect(report["done"] as? Int == 1, "a missing output is made again")
+        #expect(FileManager.default.fileExists(atPath: tree.path("out/en.json")))
+
+        _ = try CLI.run(arguments + ["--sentences", "2", "--force"])
+        #expect(try tree.report()["done"] as? Int == 4)
+        let manifest = tree.read("out/.brief/manifest").split(separator: "\n")
+        #expect(manifest.count == 5, "the manifest is compacted: a header and one line per output")
+    }
+
+    @Test("outputs are byte-identical for --jobs 1 and --jobs 3")
+    func jobsDoNotChangeOutputs() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        let languages = ["en", "fr", "ru", "am", "th", "zh-Hans", "fa", "es", "km", "vi", "sw", "my"]
+        for (index, language) in languages.enumerated() {
+            try tree.article(language, at: "in/\(index % 3)/\(language).txt")
+        }
+        try tree.write("in/feeds/a.jsonl", languages.prefix(4).map { language in
+            String(decoding: try! JSONSerialization.data(withJSONObject: [
+                "id": language, "text": Fixtures.text("articles/\(language).txt")]), as: UTF8.self)
+        }.joined(separator: "\n"))
+        for (jobs, out) in [("1", "one"), ("3", "three")] {
+            let result = try CLI.run(["batch", tree.path("in"), "--out", tree.path(out), "--format", "json", "--jobs", jobs])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let outputs = tree.files("one").filter { !$0.hasPrefix(".brief/") }
+        #expect(outputs.count == languages.count + 1)
+        #expect(tree.files("three").filter { !$0.hasPrefix(".brief/") } == outputs)
+        for file in outputs {
+            let one = try Data(contentsOf: URL(fileURLWithPath: tree.path("one/" + file)))
+            let three = try Data(contentsOf: URL(fileURLWithPath: tree.path("three/" + file)))
+            #expect(one == three, "\(file)")
+        }
+    }
+
+    @Test("JSON Lines and JSON records: one output line per record, in order; a bad record fails its file")
+    func records() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        try tree.write("in/wire.jsonl", """
+            {"id": "a", "text": "The council met on Monday. It approved the budget. The mayor signed it."}
+            {"id": "b", "text": "Police said 12 people were held. Talks resume Friday."}
+            not json
+            {"id": "c", "lang": "es", "text": "El consejo se reunió el lunes. Aprobó el presupuesto."}
+            """)
+        try tree.write("in/one.json", #"{"id": 7, "text": "A single record. It has two sentences."}"#)
+        try tree.write("in/list.json", #"[{"id": "x", "text": "First record here."}, {"id": "y"}]"#)
+        let result = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out"), "--format", "markdown"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("wire.jsonl: 1 of 4 records failed"))
+        #expect(result.stderr.contains("list.json: 1 of 2 records failed"))
+        #expect(tree.files("out").filter { !$0.hasPrefix(".brief/") } == ["list.jsonl", "one.jsonl", "wire.jsonl"])
+        let lines = tree.read("out/wire.jsonl").split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(lines.count == 4)
+        #expect(lines.map { $0["id"] as? String } == ["a", "b", nil, "c"])
+        #expect((lines[2]["error"] as? [String: Any])?["code"] as? Int == 65)
+        #expect(lines[3]["language"] as? String == "es")
+        #expect(tree.read("out/one.jsonl").hasPrefix(#"{"id":7,"language":"en""#))
+        #expect(tree.read("out/list.jsonl").split(separator: "\n").count == 2)
+        #expect(try tree.report()["articles"] as? Int == 5)
+    }
+
+    @Test("--fail-fast stops at the first failure")
+    func failFast() throws {
+        let tree = try TemporaryTree.standard()
+        defer { tree.remove() }
+        let result = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "1", "--fail-fast"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("--fail-fast"))
+        let report = try tree.report()
+        #expect(report["stoppedAtFirstFailure"] as? Bool == true)
+        #expect(report["done"] as? Int == 0, "broken.txt comes first, and nothing starts after it")
+    }
+
+    @Test("inputs that would share an output keep their extensions; text output keeps .txt")
+    func outputNames() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        try tree.article("en", at: "in/aid.txt")
+        try tree.article("en", at: "in/aid.md")
+        try tree.article("fr", at: "in/paris.md")
+        let result = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out"), "--format", "text"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(tree.files("out").filter { !$0.hasPrefix(".brief/") } == ["aid.md.txt", "aid.txt.txt", "paris.txt"])
+    }
+
+    @Test("folders are checked: a missing input, and an output that contains the input")
+    func folders() throws {
+        let tree = try TemporaryTree.standard()
+        defer { tree.remove() }
+        #expect(try CLI.run(["batch", tree.path("missing"), "--out", tree.path("out")]).status == 66)
+        #expect(try CLI.run(["batch", tree.path("in"), "--out", tree.root]).status == 64)
+        #expect(try CLI.run(["batch", tree.path("in"), "--out", tree.path("in/")]).status == 64)
+        #expect(!FileManager.default.fileExists(atPath: tree.path("in/.brief")), "nothing is written into the input")
+        #expect(try CLI.run(["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "0"]).status == 64)
+        let inside = try CLI.run(["batch", tree.path("in"), "--out", tree.path("in/briefs"), "--quiet"])
+        #expect(inside.status == 65)
+        #expect(try tree.report("in/briefs")["files"] as? Int == 5, "the output folder inside the input is not walked")
+    }
+
+    @Test("cancel() lets files in flight finish, leaves no partial output, and a second run resumes")
+    func cancel() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        for index in 0..<8 { try tree.article("en", at: "in/\(index).txt") }
+        let pipeline = try StageRegistry.standard.pipeline(PipelineSpec.standard())
+        var options = Batch.Options(input: tree.path("in"), output: tree.path("out"))
+        options.jobs = 1
+        let box = Box()
+        let batch = Batch(pipeline: pipeline, options: options) { event in
+            if case .finished = event { box.batch?.cancel() }
+        }
+        box.batch = batch
+        let first = try batch.run()
+        #expect(first.cancelled)
+        #expect(first.totals.done >= 1 && first.totals.done < 8)
+        #expect(tree.files("out").filter { !$0.hasPrefix(".brief/") }.count == first.totals.done)
+        #expect(!tree.files("out").contains { $0.hasSuffix(AtomicFile.temporarySuffix) })
+
+        let second = try Batch(pipeline: pipeline, options: options).run()
+        #expect(!second.cancelled)
+        #expect(second.totals.upToDate == first.totals.done)
+        #expect(second.totals.done == 8 - first.totals.done)
+    }
+
+    @Test("SIGINT finishes the files in flight and says how to resume")
+    func interrupt() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        for index in 0..<500 { try tree.article("en", at: "in/\(index / 50)/\(index).txt") }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "1"]
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while tree.files("out").filter({ $0.hasSuffix(".txt") }).isEmpty && process.isRunning && Date() < deadline {
+            usleep(20_000)
+        }
+        process.interrupt()
+        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("run the same command again to resume"))
+        let report = try tree.report()
+        #expect(report["cancelled"] as? Bool == true)
+        #expect((report["done"] as? Int ?? 0) < 500)
+        #expect(!tree.files("out").contains { $0.hasSuffix(AtomicFile.temporarySuffix) })
+    }
+}
+
+/// Lets a batch's event handler reach the batch.
+private final class Box: @unchecked Sendable {
+    var batch: Batch?
+}
