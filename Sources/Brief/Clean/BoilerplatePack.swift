@@ -90,7 +90,14 @@ struct BoilerplatePack: Sendable {
             case .line, .regex: continue
             }
         }
-        if let (regex, names) = combined {
+        if let (shared, names) = combined {
+            // Foundation on Linux copies an NSRegularExpression on every call when threads share it; keep one per thread.
+            let key = "brief.boilerplate.\(name)"
+            let regex = Thread.current.threadDictionary[key] as? NSRegularExpression ?? {
+                let copy = (try? NSRegularExpression(pattern: shared.pattern, options: shared.options)) ?? shared
+                Thread.current.threadDictionary[key] = copy
+                return copy
+            }()
             let text = String(line)
             if let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
                 for group in 1..<match.numberOfRanges where match.range(at: group).location != NSNotFound {
