@@ -43,9 +43,6 @@ public struct Pipeline: Sendable {
         try run(&copy)
         return copy
     }
-
-    /// Whether the pipeline has a stage of the given type.
-    public func contains(_ type: any Stage.Type) -> Bool { stages.contains { Swift.type(of: $0) == type } }
 }
 
 /// How a document is written out.

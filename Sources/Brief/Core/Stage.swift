@@ -130,12 +130,6 @@ public struct StageOptions: Sendable {
         return scalar.string
     }
 
-    /// An optional string option.
-    public func string(_ key: String) throws -> String? {
-        guard values[key] != nil else { return nil }
-        return try string(key, default: "")
-    }
-
     /// An integer option within `range`.
     public func int(_ key: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let value = values[key] else { return fallback }
@@ -158,11 +152,6 @@ public struct StageOptions: Sendable {
             throw error(key, "a number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
-    }
-
-    /// A number option within `range`.
-    public func double(_ key: String, default fallback: Double, in range: ClosedRange<Double>) throws -> Double {
-        try double(key, in: range) ?? fallback
     }
 
     /// A true/false option.
