@@ -123,6 +123,25 @@ struct BatchTests {
         #expect(manifest.count == 5, "the manifest is compacted: a header and one line per output")
     }
 
+    @Test("outputs made with other data files (an edited stopword list) are not current")
+    func dataChangesMakeOutputsStale() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        try tree.article("en", at: "in/en.txt")
+        try FileManager.default.copyItem(atPath: Fixtures.repository.appendingPathComponent("Dictionaries").path,
+                                         toPath: tree.path("data"))
+        let arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--quiet"]
+        let environment = ["BRIEF_DATA": tree.path("data")]
+        _ = try CLI.run(arguments, environment: environment)
+        _ = try CLI.run(arguments, environment: environment)
+        #expect(try tree.report()["upToDate"] as? Int == 1)
+        let stopwords = tree.path("data/stopwords/en.txt")
+        try (String(contentsOfFile: stopwords, encoding: .utf8) + "officials\n").write(
+            toFile: stopwords, atomically: true, encoding: .utf8)
+        _ = try CLI.run(arguments, environment: environment)
+        #expect(try tree.report()["done"] as? Int == 1)
+    }
+
     @Test("outputs are byte-identical for --jobs 1 and --jobs 3")
     func jobsDoNotChangeOutputs() throws {
         let tree = TemporaryTree()

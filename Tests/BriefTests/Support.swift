@@ -93,10 +93,13 @@ enum CLI {
         return Fixtures.repository.appendingPathComponent(".build/debug/brief")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = Fixtures.repository
         let output = Pipe(), error = Pipe(), input = Pipe()
         process.standardOutput = output

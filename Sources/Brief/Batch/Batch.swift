@@ -55,6 +55,8 @@ public final class Batch: Sendable {
         public var failFast = false
         /// Where the JSON report goes (default `OUTPUT/.brief/report.json`).
         public var report: String?
+        /// The data folder the pipeline reads; outputs made with other data are not current.
+        public var data: DataDirectory = .default
 
         /// Options for a batch from `input` into `output`, with the defaults.
         public init(input: String, output: String) {
@@ -69,6 +71,8 @@ public final class Batch: Sendable {
     public let options: Options
     private let onEvent: @Sendable (Event) -> Void
     private let queue: WorkQueue<ArticleTree.Entry>
+    /// `options.data.contentHash()`, part of every output's key.
+    private let dataHash: UInt64
     private let state = Locked(State())
 
     private struct State {
@@ -85,6 +89,7 @@ public final class Batch: Sendable {
         options.jobs = max(1, options.jobs)
         self.options = options
         self.onEvent = onEvent
+        dataHash = options.data.contentHash()
         queue = WorkQueue(capacity: 32 * options.jobs)  // a few KB; the walk wakes once per 16 files per worker
     }
 
@@ -273,7 +278,8 @@ public final class Batch: Sendable {
 
     /// A hash of what an output depends on besides its input's bytes, to which the bytes are then added.
     private func hasher(_ entry: ArticleTree.Entry) -> StableHash {
-        Manifest.hasher(fingerprint: pipeline.fingerprint, format: options.format.rawValue, output: entry.output)
+        Manifest.hasher(fingerprint: pipeline.fingerprint + "|data \(dataHash)", format: options.format.rawValue,
+                        output: entry.output)
     }
 
     private func forEachChunk(of path: String, _ body: (Data) -> Void) throws {

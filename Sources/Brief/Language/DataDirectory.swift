@@ -38,6 +38,18 @@ public struct DataDirectory: Sendable, Equatable {
     /// The repository's `Pipelines/` folder beside `Dictionaries/`.
     public var pipelines: URL { url.deletingLastPathComponent().appendingPathComponent("Pipelines") }
 
+    /// A hash of every data file's path and contents, so outputs made with other data can be told apart.
+    public func contentHash() -> UInt64 {
+        var hash = StableHash()
+        let files = (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String] ?? []).sorted()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(file).path) else { continue }
+            hash.combine(file)
+            hash.combine(data)
+        }
+        return hash.value
+    }
+
     /// The lines of a data file, without its `#` comment lines and blank lines; nil when the file does not exist.
     public func lines(_ relativePath: String) throws -> [Substring]? {
         let file = url.appendingPathComponent(relativePath)
