@@ -31,7 +31,7 @@ public struct SegmentStage: Stage {
 
     public func run(_ document: inout Document) throws {
         let language = try document.language.map(Language.resolve) ?? .undetermined
-        let segmenter = Segmenter(language: language, rules: try SentenceRules.load(for: language, data: data))
+        let segmenter = try Segmenter.load(for: language, data: data)
         var text = document.text
         document.sentences = try text.withUTF8 { bytes in
             let ranges = try segmenter.sentences(in: bytes)

@@ -56,7 +56,7 @@
 /// **Speed**: the scan looks only at punctuation, line breaks and the lead bytes of the non-ASCII characters it
 /// knows, and `quickVerdict` decides the common `word. Next` break on bytes, so segmentation stays above half of raw
 /// ICU sentence-break throughput (`brief-bench segspeed`).
-struct Segmenter {
+struct Segmenter: Sendable {
     let language: Language
     let rules: SentenceRules
     /// The longest abbreviation entry, in UTF-8 bytes: a longer token needs no lookup.
@@ -80,6 +80,15 @@ struct Segmenter {
         self.signatures = signatures
         continuations = rules.continuations.map { Array($0.utf8) }
     }
+
+    /// The segmenter for `language` with its data from `data`, built once per process.
+    static func load(for language: Language, data: DataDirectory) throws -> Segmenter {
+        try cache.value(for: "\(data.url.path)|\(language.tag)") {
+            Segmenter(language: language, rules: try SentenceRules.load(for: language, data: data))
+        }
+    }
+
+    private static let cache = LockedCache<String, Segmenter>()
 
     @inline(__always) static func signature(_ first: UInt8, _ penultimate: UInt8, _ length: Int) -> Int {
         (length & 31) << 10 | Int(first & 31) << 5 | Int(penultimate & 31)

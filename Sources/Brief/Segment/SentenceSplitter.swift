@@ -10,12 +10,13 @@ public struct SentenceSplitter: Sendable {
     public enum Mode: Sendable { case brief, icuOnly }
 
     let language: Language
-    let rules: SentenceRules
+    let segmenter: Segmenter
     let mode: Mode
 
     public init(language tag: String, mode: Mode = .brief, data: DataDirectory = .default) throws {
         language = try Language.resolve(tag)
-        rules = mode == .brief ? try SentenceRules.load(for: language, data: data) : SentenceRules()
+        segmenter = mode == .brief ? try Segmenter.load(for: language, data: data)
+            : Segmenter(language: language, rules: SentenceRules())
         self.mode = mode
     }
 
@@ -33,7 +34,7 @@ public struct SentenceSplitter: Sendable {
     public func ranges(in text: String) throws -> [Range<Int>] {
         switch mode {
         case .brief:
-            return try Segmenter(language: language, rules: rules).sentences(in: text)
+            return try segmenter.sentences(in: text)
         case .icuOnly:
             var copy = text
             return try copy.withUTF8 { bytes in
