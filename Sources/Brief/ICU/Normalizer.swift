@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// ICU's Unicode normalizers (NFC, NFKC, NFKC with case folding).
 struct Normalizer: @unchecked Sendable {
@@ -37,6 +38,16 @@ final class Transliterator {
     enum Source: Sendable {
         case icu(String)
         case rules(id: String, String)
+    }
+
+    /// This thread's transliterator for `source`, compiled on first use. ICU transliterators are costly to open
+    /// and not safe to share between threads, so each thread keeps its own.
+    static func forThisThread(_ source: Source) throws -> Transliterator {
+        let key = "brief.transliterator.\(source)"
+        if let cached = Thread.current.threadDictionary[key] as? Transliterator { return cached }
+        let transliterator = try Transliterator(source: source)
+        Thread.current.threadDictionary[key] = transliterator
+        return transliterator
     }
 
     convenience init(source: Source) throws {

@@ -48,7 +48,7 @@ public struct NormalizeStage: Stage {
         let language = document.language.flatMap { try? Language.resolve($0) }
         let isASCII = document.text.utf8.allSatisfy { $0 < 0x80 }
         if zawgyi != .never, !isASCII, zawgyi == .always || ZawgyiDetector.looksLikeZawgyi(document.text) {
-            let converter = try Transliterator("Zawgyi-my")
+            let converter = try Transliterator.forThisThread(.icu("Zawgyi-my"))
             try rewriteWords(&document, counting: "zawgyi") { try converter.transliterate($0) }
         }
         if arabicLetters, let language, ["fa", "prs", "ur", "ckb", "ps"].contains(language.tag) {
@@ -64,7 +64,7 @@ public struct NormalizeStage: Stage {
             }
         }
         if script != .keep, let language, let transforms = scriptTransforms[language.tag.hasPrefix("sr") ? "sr" : language.tag] {
-            let transliterators = try transforms.map(Transliterator.init(source:))
+            let transliterators = try transforms.map(Transliterator.forThisThread)
             try rewriteWords(&document, counting: "script") { word in
                 try transliterators.reduce(String(word)) { try $1.transliterate($0) }
             }
