@@ -95,7 +95,17 @@ final class Transliterator {
 }
 
 /// ICU full case folding of UTF-8 text, for comparing words.
-final class CaseMapper {
+///
+/// Folding only reads the case map (`ucasemap_utf8FoldCase` takes it as `const`), so one map serves every thread.
+final class CaseMapper: @unchecked Sendable {
+    /// The root-locale case map, opened once.
+    static func shared() throws -> CaseMapper {
+        guard let root else { throw BriefError(.config, "ICU case folding is unavailable") }
+        return root
+    }
+
+    private static let root: CaseMapper? = try? CaseMapper()
+
     private let handle: UnsafeMutableRawPointer
 
     init(locale: String = "") throws {

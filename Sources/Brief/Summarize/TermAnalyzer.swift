@@ -22,7 +22,7 @@ final class TermAnalyzer {
         self.language = language
         stopwords = try Self.stopwords(for: language, data: data)
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
-        folder = try CaseMapper()
+        folder = try CaseMapper.shared()
     }
 
     deinit { if let stemmer { sb_stemmer_delete(stemmer) } }
@@ -91,7 +91,7 @@ final class TermAnalyzer {
     /// The stopwords for `language` (case-folded UTF-8), read once per process.
     static func stopwords(for language: Language, data: DataDirectory) throws -> Set<ByteKey> {
         try stopwordCache.value(for: "\(data.url.path)|\(language.tag)") {
-            let folder = try CaseMapper()
+            let folder = try CaseMapper.shared()
             var set = Set<ByteKey>()
             for line in try data.languageLines("stopwords", for: language) ?? [] {
                 var folded: [UInt8] = []
