@@ -76,11 +76,12 @@ public struct Document: Sendable {
         let order = sourceBytes.indices.sorted { sourceBytes[$0] < sourceBytes[$1] }
         var result = [Int](repeating: 0, count: offsets.count)
         var scalars = 0, byte = 0
-        let utf8 = Array(source.utf8)
+        var utf8 = source.utf8.makeIterator()
+        let count = source.utf8.count
         for index in order {
-            let target = min(sourceBytes[index], utf8.count)
-            while byte < target {
-                if utf8[byte] & 0xC0 != 0x80 { scalars += 1 }
+            let target = min(sourceBytes[index], count)
+            while byte < target, let next = utf8.next() {  // one pass, no copy of the source
+                if next & 0xC0 != 0x80 { scalars += 1 }
                 byte += 1
             }
             result[index] = scalars

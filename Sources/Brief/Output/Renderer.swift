@@ -31,15 +31,16 @@ public struct Renderer: Sendable {
     }
 
     private func markdown(_ document: Document) -> String {
+        let sentences = picked(document)
         var output = "## Summary\n\n"
-        for sentence in picked(document) { output += "- " + sentence.text + "\n" }
+        for sentence in sentences { output += "- " + sentence.text + "\n" }
         if let keywords = document.summary?.keywords, !keywords.isEmpty {
             output += "\n**Keywords:** " + keywords.joined(separator: ", ") + "\n"
         }
         var facts: [String] = []
         if let language = document.language { facts.append("language: \(language)") }
         if let method = document.summary?.method { facts.append("method: \(method)") }
-        facts.append("\(picked(document).count) of \(document.sentences.count) sentences")
+        facts.append("\(sentences.count) of \(document.sentences.count) sentences")
         output += "\n_" + facts.joined(separator: " · ") + "_\n"
         for note in document.notes { output += "\n> Note: \(note)\n" }
         return output
