@@ -145,10 +145,15 @@ func throughput(_ path: String, _ seconds: Double, pipelineFile: String?) throws
     var count = 0, bytes = 0
     let start = now()
     var checksum = 0
+    var stageTime = [Double](repeating: 0, count: pipeline.stages.count)
     while now() - start < seconds {
         for text in articles {
             var document = Document(text: text)
-            try pipeline.run(&document)
+            for (index, stage) in pipeline.stages.enumerated() {
+                let stageStart = now()
+                try stage.run(&document)
+                stageTime[index] += now() - stageStart
+            }
             checksum &+= document.summary?.picked.count ?? 0
             count += 1
             bytes += text.utf8.count
@@ -157,15 +162,22 @@ func throughput(_ path: String, _ seconds: Double, pipelineFile: String?) throws
     let elapsed = now() - start
     print(String(format: "throughput \(pipeline.name) pipeline: %.0f articles/s, %.1f MB/s, %d articles, peak memory %.0f MB (%.0f MB before), checksum %d",
                  Double(count) / elapsed, Double(bytes) / elapsed / 1_000_000, count, peakMemoryMB(), memoryBefore, checksum))
+    let perStage = zip(pipeline.stages, stageTime).map {
+        String(format: "%@ %.0f µs", type(of: $0).name as NSString, $1 / Double(count) * 1_000_000)
+    }
+    print("  per article: " + perStage.joined(separator: ", "))
 }
 
 func detect(_ directory: String) throws {
     let detector = try LanguageDetector()
-    var right = 0, total = 0
+    var right = 0, total = 0, wholeRight = 0, articles = 0
     var misses: [String] = []
     for file in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where file.hasSuffix(".txt") {
         let language = String(file.dropLast(4))
         let text = try String(contentsOfFile: "\(directory)/\(file)", encoding: .utf8)
+        let whole = detector.detect(text).language
+        if whole == language { wholeRight += 1 } else { misses.append("\(language)→\(whole) (whole article)") }
+        articles += 1
         // Paragraphs of at least 200 characters (short ones joined with the next).
         var paragraphs: [String] = []
         var current = ""
@@ -180,8 +192,9 @@ func detect(_ directory: String) throws {
             if found == language { right += 1 } else { misses.append("\(language)→\(found)") }
         }
     }
-    print(String(format: "detect %d/%d paragraphs of >=200 characters = %.1f%%; misses: %@", right, total,
-                 100 * Double(right) / Double(max(total, 1)), misses.joined(separator: " ") as NSString))
+    print(String(format: "detect %d/%d paragraphs of >=200 characters = %.1f%%, %d/%d whole articles; misses: %@",
+                 right, total, 100 * Double(right) / Double(max(total, 1)), wholeRight, articles,
+                 misses.joined(separator: " ") as NSString))
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

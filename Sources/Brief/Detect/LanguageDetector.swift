@@ -82,23 +82,31 @@ public struct LanguageDetector: Sendable {
         "xx-Tibt": "bo", "xx-Ethi": "am",
     ]
 
-    /// The language, confidence and script of `text`.
+    /// How much of a long text is read to tell its language: the first paragraphs decide, and reading the whole of an
+    /// archive article would cost more than every other stage together.
+    public static let sampleBytes = 1024
+
+    /// The language, confidence and script of `text` (judged on its first `sampleBytes` bytes).
     public func detect(_ text: String) -> Detection {
+        let sample = Self.sample(of: text)
         var letters = 0
-        var codeCounts: [Int32: Int] = [:]
-        for scalar in text.unicodeScalars {
+        var codeCounts = [Int](repeating: 0, count: 256)
+        for scalar in sample.unicodeScalars {
             if scalar.value < 0x80 {  // ASCII fast path
                 if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A {
                     letters += 1
-                    codeCounts[ICU.latinScriptCode, default: 0] += 1
+                    codeCounts[Int(ICU.latinScriptCode)] += 1
                 }
             } else if ICU.isAlphabetic(scalar) {
                 letters += 1
-                codeCounts[ICU.scriptNumber(of: scalar), default: 0] += 1
+                let code = Int(ICU.scriptNumber(of: scalar))
+                if codeCounts.indices.contains(code) { codeCounts[code] += 1 }
             }
         }
         var scriptCounts: [String: Int] = [:]
-        for (code, count) in codeCounts { scriptCounts[ICU.scriptName(code), default: 0] += count }
+        for (code, count) in codeCounts.enumerated() where count > 0 {
+            scriptCounts[ICU.scriptName(Int32(code)), default: 0] += count
+        }
         var script = scriptCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? "Zyyy"
         if script == "Hira" || script == "Kana" { script = "Jpan" }
         if script == "Hani" && (scriptCounts["Hira"] ?? 0) + (scriptCounts["Kana"] ?? 0) > 0 { script = "Jpan" }
@@ -107,7 +115,7 @@ public struct LanguageDetector: Sendable {
         }
 
         var result = brief_cld2_result()
-        var copy = text
+        var copy = String(sample)
         copy.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 _ = brief_cld2_detect(chars.baseAddress, Int32(chars.count), &result)
@@ -141,7 +149,7 @@ public struct LanguageDetector: Sendable {
             // and Bosnian vocabulary point to Bosnian, ekavian ones to Serbian.
             tag = script == "Cyrl" ? "sr-Cyrl" : variant(of: text, among: ["bs", "sr-Latn"], default: tag == "sr" ? "sr-Latn" : "bs")
         case "zh-Hans", "zh-Hant":
-            if cantoneseShare(text) >= 0.02 { tag = "yue-Hant" }
+            if cantoneseShare(sample) >= 0.02 { tag = "yue-Hant" }
             script = tag == "zh-Hans" ? "Hans" : "Hant"
         case "uz" where script == "Cyrl": tag = "uz-Cyrl"
         default: break
@@ -149,6 +157,17 @@ public struct LanguageDetector: Sendable {
         if tag == "yue-Hant" { script = "Hant" }
         confidence = min(1, max(confidence, 0))
         return Detection(language: tag, confidence: (confidence * 100).rounded() / 100, script: script)
+    }
+
+    /// The first `sampleBytes` bytes of `text`, ending at a space or line break (the whole text when it is short).
+    static func sample(of text: String) -> Substring {
+        let utf8 = text.utf8
+        guard utf8.count > sampleBytes else { return text[...] }
+        var end = utf8.index(utf8.startIndex, offsetBy: sampleBytes)
+        let floor = utf8.index(utf8.startIndex, offsetBy: sampleBytes / 2)
+        while end > floor && utf8[end] != 0x20 && utf8[end] != 0x0A { utf8.formIndex(before: &end) }
+        while utf8[end] & 0xC0 == 0x80 { utf8.formIndex(before: &end) }  // not inside a character's bytes
+        return text[..<end]
     }
 
     /// Which of `candidates` the text's marker words point to (the one with the most, `fallback` on a tie).
@@ -164,7 +183,7 @@ public struct LanguageDetector: Sendable {
     }
 
     /// The share of characters that are Cantonese-only function words.
-    private func cantoneseShare(_ text: String) -> Double {
+    private func cantoneseShare(_ text: Substring) -> Double {
         let markers: Set<Character> = ["係", "嘅", "咗", "唔", "佢", "冇", "喺", "嗰", "啲", "嚟", "咁", "乜", "嘢", "睇", "俾"]
         var count = 0, total = 0
         for character in text where character.isLetter {
