@@ -79,7 +79,9 @@ struct BoilerplatePack: Sendable {
         let length = bytes < 300 ? bytes : (bytes > 1200 ? 1200 : line.count)
         // Byte comparisons: String's own compare canonical equivalence, which is far slower and not needed here
         // (the text is NFC after `normalize`, and so are the packs).
-        let lowered = Array(line.lowercased().utf8)
+        let lowered = line.utf8.allSatisfy { $0 < 0x80 }
+            ? line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            : Array(line.lowercased().utf8)
         if let rule = exact[ByteKey(lowered)] { return rule }
         guard length < 300 else { return nil }
         for rule in rules {
