@@ -46,8 +46,7 @@ public struct NormalizeStage: Stage {
     public func run(_ document: inout Document) throws {
         Self.repair(&document)
         let language = document.language.flatMap { try? Language.resolve($0) }
-        let isASCII = document.text.utf8.allSatisfy { $0 < 0x80 }
-        if zawgyi != .never, !isASCII, zawgyi == .always || ZawgyiDetector.looksLikeZawgyi(document.text) {
+        if zawgyi != .never, !Self.isASCII(document.text), zawgyi == .always || ZawgyiDetector.looksLikeZawgyi(document.text) {
             let converter = try Transliterator.forThisThread(.icu("Zawgyi-my"))
             try rewriteWords(&document, counting: "zawgyi") { try converter.transliterate($0) }
         }
@@ -70,7 +69,7 @@ public struct NormalizeStage: Stage {
             }
             if language.tag.hasPrefix("sr") { document.language = script == .latin ? "sr-Latn" : "sr-Cyrl" }
         }
-        if form != .nfkcCasefold, document.text.utf8.allSatisfy({ $0 < 0x80 }) { return }  // ASCII is NFC and NFKC
+        if form != .nfkcCasefold, Self.isASCII(document.text) { return }  // ASCII is NFC and NFKC
         let utf16 = Array(document.text.utf16)
         if normalizer.normalizedPrefixLength(utf16) < utf16.count {
             try rewriteWords(&document, counting: form.rawValue) { try normalizer.normalize($0) }
@@ -122,13 +121,16 @@ public struct NormalizeStage: Stage {
         if changed > 0 { document.repairs[kind, default: 0] += changed }
     }
 
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+    }
+
     /// Removes or replaces characters that only get in the way, counting each kind.
     static func repair(_ document: inout Document) {
         var counts: [String: Int] = [:]
-        let bytes = Array(document.text.utf8)
-        // Fast path: nothing but printable ASCII, tabs and newlines.
-        if bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return }
-        let text = document.text
+        var text = document.text
+        guard text.withUTF8(mayNeedRepair) else { return }
         document.rewrite { editor in
             var offset = 0
             var previousWasCR = false
@@ -170,6 +172,30 @@ public struct NormalizeStage: Stage {
     }
 }
 
+/// Whether the UTF-8 `bytes` contain anything `repair` changes: a control character (other than tab and line feed)
+/// or one of the UTF-8 sequences of the characters it removes or replaces. A byte scan, so that text needing no
+/// repair (nearly all of it) costs no decoding.
+private func mayNeedRepair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    func at(_ offset: Int) -> UInt8 { index + offset < count ? bytes[index + offset] : 0 }
+    while index < count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x09, 0x0A, 0x20..<0x7F: break
+        case 0x00..<0x20, 0x7F, 0xC2: return true  // C0/C1 controls, DEL, U+0080–U+00BF (no-break space, soft hyphen)
+        case 0xE1: if at(1) == 0x9A || at(1) == 0xA0 { return true }  // U+1680, U+180E
+        case 0xE2:
+            if at(1) == 0x80, (0x80...0x8B).contains(at(2)) || [0xA8, 0xA9, 0xAF].contains(at(2)) { return true }
+            if at(1) == 0x81, at(2) == 0x9F || at(2) == 0xA0 { return true }  // U+205F, U+2060
+        case 0xEF: if at(1) == 0xBB && at(2) == 0xBF { return true }  // BOM
+        default: break
+        }
+        index += 1
+    }
+    return false
+}
+
 /// Recognizes Burmese text typed in the Zawgyi font encoding rather than Unicode.
 ///
 /// Zawgyi stores the vowel sign E (U+1031) before the consonant it follows in speech, and reuses code points from
@@ -178,10 +204,11 @@ public struct NormalizeStage: Stage {
 enum ZawgyiDetector {
     static func looksLikeZawgyi(_ text: String) -> Bool {
         // Myanmar letters are U+1000–U+109F: UTF-8 lead byte 0xE1, second byte 0x80–0x82.
-        let utf8 = text.utf8
-        guard zip(utf8, utf8.dropFirst()).contains(where: { $0 == 0xE1 && (0x80...0x82).contains($1) }) else {
-            return false
+        var text = text
+        let hasMyanmar = text.withUTF8 { bytes in
+            bytes.indices.dropLast().contains { bytes[$0] == 0xE1 && (0x80...0x82).contains(bytes[$0 + 1]) }
         }
+        guard hasMyanmar else { return false }
         var zawgyi = 0, unicode = 0
         var previous: Unicode.Scalar = " "
         var sawMyanmar = false
