@@ -82,11 +82,11 @@ public struct LanguageDetector: Sendable {
         "xx-Tibt": "bo", "xx-Ethi": "am",
     ]
 
-    /// How much of a long text is read to tell its language: the first paragraphs decide, and reading the whole of an
-    /// archive article would cost more than every other stage together.
-    public static let sampleBytes = 1024
+    /// How much of a long text is read to tell its language, in characters: the first paragraphs decide, and reading
+    /// the whole of an archive article would cost more than every other stage together.
+    public static let sampleCharacters = 1000
 
-    /// The language, confidence and script of `text` (judged on its first `sampleBytes` bytes).
+    /// The language, confidence and script of `text` (judged on its first `sampleCharacters` characters).
     public func detect(_ text: String) -> Detection {
         let sample = Self.sample(of: text)
         var letters = 0
@@ -159,12 +159,19 @@ public struct LanguageDetector: Sendable {
         return Detection(language: tag, confidence: (confidence * 100).rounded() / 100, script: script)
     }
 
-    /// The first `sampleBytes` bytes of `text`, ending at a space or line break (the whole text when it is short).
+    /// The first `sampleCharacters` characters of `text`, ending at a space or line break (the whole text when it
+    /// is short).
     static func sample(of text: String) -> Substring {
         let utf8 = text.utf8
-        guard utf8.count > sampleBytes else { return text[...] }
-        var end = utf8.index(utf8.startIndex, offsetBy: sampleBytes)
-        let floor = utf8.index(utf8.startIndex, offsetBy: sampleBytes / 2)
+        guard utf8.count > sampleCharacters else { return text[...] }
+        var end = utf8.startIndex
+        var characters = 0
+        while end < utf8.endIndex && characters < sampleCharacters {
+            if utf8[end] & 0xC0 != 0x80 { characters += 1 }
+            utf8.formIndex(after: &end)
+        }
+        guard end < utf8.endIndex else { return text[...] }
+        let floor = utf8.index(end, offsetBy: -utf8.distance(from: utf8.startIndex, to: end) / 2)
         while end > floor && utf8[end] != 0x20 && utf8[end] != 0x0A { utf8.formIndex(before: &end) }
         while utf8[end] & 0xC0 == 0x80 { utf8.formIndex(before: &end) }  // not inside a character's bytes
         return text[..<end]

@@ -69,7 +69,7 @@ public struct SummarizeStage: Stage {
     /// The summarizer's input for the sentences of `documents`, and which document and sentence each came from.
     private func input(for documents: [Document]) throws -> (Summarizer.Input, [(document: Int, sentence: Int)]) {
         let language = try documents.first?.language.map(Language.resolve) ?? .undetermined
-        let analyzer = try TermAnalyzer(language: language, data: data)
+        let analyzer = try TermAnalyzer.forThisThread(language: language, data: data)
         var input = Summarizer.Input(
             texts: [], terms: [], termCount: 0, positions: [], eligible: [], wordCounts: [], surfaces: [],
             isWordTerm: [])
@@ -80,7 +80,7 @@ public struct SummarizeStage: Stage {
                 for (index, sentence) in document.sentences.enumerated() {
                     let string = document.string(of: sentence)
                     input.texts.append(string)
-                    input.terms.append(analyzer.terms(of: sentence, in: bytes))
+                    input.terms.append(analyzer.terms(of: sentence, in: bytes, document: number))
                     input.positions.append(index)
                     input.wordCounts.append(sentence.words.count)
                     input.eligible.append(Self.isWholeSentence(
@@ -90,8 +90,13 @@ public struct SummarizeStage: Stage {
                 }
             }
         }
-        input.termCount = analyzer.surfaces.count
-        input.surfaces = analyzer.surfaces
+        input.termCount = analyzer.termCount
+        input.surfaces = analyzer.surfaces.map { surface in
+            let text = documents[surface.document].text
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: surface.range.lowerBound)..<utf8.index(
+                utf8.startIndex, offsetBy: surface.range.upperBound)]
+        }
         input.isWordTerm = analyzer.isWordTerm
         return (input, owners)
     }

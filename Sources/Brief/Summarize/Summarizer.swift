@@ -47,7 +47,8 @@ struct Summarizer {
         var positions: [Int]
         var eligible: [Bool]
         var wordCounts: [Int]
-        var surfaces: [String]
+        /// Term → a spelling of it in the text (a lowercase one when there is one), for keywords.
+        var surfaces: [Substring]
         var isWordTerm: [Bool]
     }
 
@@ -150,7 +151,7 @@ struct Summarizer {
         for term in ranked {
             let surface = input.surfaces[term]
             guard surface.count > 1, seen.insert(surface.lowercased()).inserted else { continue }
-            result.append(surface)
+            result.append(String(surface))
             if result.count == keywordCount { break }
         }
         return result

@@ -1,4 +1,5 @@
 import CStemmer
+import Foundation
 
 /// Turns a sentence's word tokens into term IDs for comparing sentences: ICU case folding, the language's
 /// stopwords removed, then a Snowball stem where Snowball has the language, or else the word's first five
@@ -6,19 +7,53 @@ import CStemmer
 /// Scripts written without spaces get character bigrams inside each ICU word as extra terms, so partial matches of
 /// compounds still count.
 ///
-/// One analyzer serves one document (Snowball stemmers are not thread-safe); the stopword list is shared.
+/// Folding and stemming are the costly part, and news repeats its words, so each thread keeps one analyzer per
+/// language that remembers what every spelling it has seen becomes (one hash of the word's bytes on a repeat). The
+/// memo starts over after `memoLimit` spellings, so memory stays flat however many articles pass. Term IDs are
+/// numbered per document set in order of first use, so results never depend on what the thread saw before.
 final class TermAnalyzer {
     let language: Language
     private let stopwords: Set<ByteKey>
     private let stemmer: OpaquePointer?
     private let folder: CaseMapper
-    private var ids: [ByteKey: Int] = [:]
-    /// Term ID → the first surface form seen, for keywords.
-    private(set) var surfaces: [String] = []
+
+    /// Spellings remembered before the memo starts over.
+    static let memoLimit = 200_000
+
+    // The memo: spelling → what it becomes; term key (stem, prefix or bigram) → thread-wide term number.
+    private struct Spelling {
+        var term: Int32  // -1: a stopword
+        var isNumber: Bool
+        var bigrams: Range<Int>  // in `bigramTerms`
+    }
+    private var spellings = ByteTable()
+    private var spellingInfo: [Spelling] = []
+    private var bigramTerms: [Int32] = []
+    private var termKeys = ByteTable()
+
+    // The current document set: thread-wide term number → its ID here (valid when its stamp is `generation`).
+    private var localID: [Int32] = []
+    private var stamp: [UInt32] = []
+    private var generation: UInt32 = 0
+    /// Term ID → where its first spelling is (a lowercase one when there is one), for keywords.
+    private(set) var surfaces: [(document: Int, range: Range<Int>)] = []
     /// Term ID → whether the term is a word of letters (not a number or bigram), for keywords.
     private(set) var isWordTerm: [Bool] = []
+    private var surfaceIsUppercase: [Bool] = []
 
-    init(language: Language, data: DataDirectory) throws {
+    /// This thread's analyzer for `language`, ready for a new document set.
+    static func forThisThread(language: Language, data: DataDirectory) throws -> TermAnalyzer {
+        let key = "brief.terms.\(data.url.path)|\(language.tag)"
+        let analyzer = try Thread.current.threadDictionary[key] as? TermAnalyzer ?? {
+            let analyzer = try TermAnalyzer(language: language, data: data)
+            Thread.current.threadDictionary[key] = analyzer
+            return analyzer
+        }()
+        analyzer.begin()
+        return analyzer
+    }
+
+    private init(language: Language, data: DataDirectory) throws {
         self.language = language
         stopwords = try Self.stopwords(for: language, data: data)
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
@@ -27,43 +62,47 @@ final class TermAnalyzer {
 
     deinit { if let stemmer { sb_stemmer_delete(stemmer) } }
 
-    /// The term IDs of a sentence's words (repeats kept: counts are term frequencies).
-    func terms(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    private func begin() {
+        if spellings.count > Self.memoLimit {
+            spellings = ByteTable()
+            spellingInfo = []
+            bigramTerms = []
+            termKeys = ByteTable()
+            localID = []
+            stamp = []
+        }
+        generation &+= 1
+        if generation == 0 {  // wrapped: no stale stamp may match
+            stamp = [UInt32](repeating: 0, count: stamp.count)
+            generation = 1
+        }
+        surfaces = []
+        isWordTerm = []
+        surfaceIsUppercase = []
+    }
+
+    /// The number of distinct terms of the current document set.
+    var termCount: Int { surfaces.count }
+
+    /// The term IDs of a sentence's words (repeats kept: counts are term frequencies); `bytes` is the text of
+    /// document number `document` of the set.
+    func terms(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>, document: Int = 0) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(sentence.words.count)
-        var folded: [UInt8] = []
         for word in sentence.words {
-            folded.removeAll(keepingCapacity: true)
-            let slice = bytes[word]
-            if slice.allSatisfy({ $0 < 0x80 }) {  // ASCII: lowercase without a call into ICU
-                folded.append(contentsOf: slice.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            let spelling = UnsafeBufferPointer(rebasing: bytes[word])
+            let info: Spelling
+            if let known = spellings.value(for: spelling) {
+                info = spellingInfo[Int(known)]
             } else {
-                folder.fold(UnsafeBufferPointer(rebasing: slice), into: &folded)
+                info = analyze(spelling)
+                spellings.insert(spelling, Int32(spellingInfo.count))
+                spellingInfo.append(info)
             }
-            if stopwords.contains(ByteKey(folded)) { continue }
-            let isNumber = folded.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
-            var key = folded
-            if stemmer == nil && !isNumber && !language.writesWithoutSpaces && folded.count > 5 {
-                let characters = String(decoding: folded, as: UTF8.self)
-                if characters.count > Self.prefixLength { key = Array(characters.prefix(Self.prefixLength).utf8) }
-            }
-            if let stemmer, !isNumber {
-                key = folded.withUnsafeBufferPointer { buffer in
-                    guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else {
-                        return folded
-                    }
-                    return Array(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
-                }
-            }
-            result.append(id(key, surface: bytes[word], isWord: !isNumber))
-            if language.writesWithoutSpaces {
-                let characters = Array(String(decoding: folded, as: UTF8.self))
-                if characters.count > 2 {
-                    for index in 0..<(characters.count - 1) {
-                        let bigram = Array(String(characters[index...index + 1]).utf8) + [0]
-                        result.append(id(bigram, surface: nil, isWord: false))
-                    }
-                }
+            guard info.term >= 0 else { continue }
+            result.append(local(info.term, surface: (document, word), isWord: !info.isNumber, in: bytes))
+            for bigram in bigramTerms[info.bigrams] {
+                result.append(local(bigram, surface: nil, isWord: false, in: bytes))
             }
         }
         return result
@@ -72,20 +111,83 @@ final class TermAnalyzer {
     /// Characters kept of a word in a language without a stemmer.
     static let prefixLength = 5
 
-    private func id(_ key: [UInt8], surface: Slice<UnsafeBufferPointer<UInt8>>?, isWord: Bool) -> Int {
-        if let existing = ids[ByteKey(key)] {
-            // Prefer a lowercase spelling for keywords ("billion", not the headline's "Billion").
-            if let surface, let first = surface.first, first >= 0x61 && first <= 0x7A,
-               let stored = surfaces[existing].unicodeScalars.first, ICU.isUppercase(stored) {
-                surfaces[existing] = String(decoding: surface, as: UTF8.self)
-            }
-            return existing
+    /// What a spelling not seen before becomes: folded, checked against the stopwords, stemmed or truncated.
+    private func analyze(_ spelling: UnsafeBufferPointer<UInt8>) -> Spelling {
+        var folded: [UInt8] = []
+        if spelling.allSatisfy({ $0 < 0x80 }) {  // ASCII: lowercase without a call into ICU
+            folded = spelling.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        } else {
+            folder.fold(spelling, into: &folded)
         }
-        let new = surfaces.count
-        ids[ByteKey(key)] = new
-        surfaces.append(surface.map { String(decoding: $0, as: UTF8.self) } ?? "")
-        isWordTerm.append(isWord && surface.map { $0.count > 1 } ?? false)
-        return new
+        if stopwords.contains(ByteKey(folded)) { return Spelling(term: -1, isNumber: false, bigrams: 0..<0) }
+        let isNumber = folded.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
+        var key = folded
+        if let stemmer, !isNumber {
+            key = folded.withUnsafeBufferPointer { buffer in
+                guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return folded }
+                return Array(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
+            }
+        } else if !isNumber && !language.writesWithoutSpaces && folded.count > Self.prefixLength {
+            let characters = String(decoding: folded, as: UTF8.self)
+            if characters.count > Self.prefixLength { key = Array(characters.prefix(Self.prefixLength).utf8) }
+        }
+        let term = termNumber(key)
+        let start = bigramTerms.count
+        if language.writesWithoutSpaces {
+            let characters = Array(String(decoding: folded, as: UTF8.self))
+            if characters.count > 2 {
+                for index in 0..<(characters.count - 1) {
+                    bigramTerms.append(termNumber(Array(String(characters[index...index + 1]).utf8) + [0]))
+                }
+            }
+        }
+        return Spelling(term: term, isNumber: isNumber, bigrams: start..<bigramTerms.count)
+    }
+
+    /// The thread-wide number of a term key.
+    private func termNumber(_ key: [UInt8]) -> Int32 {
+        key.withUnsafeBufferPointer { key in
+            if let number = termKeys.value(for: key) { return number }
+            let number = Int32(termKeys.count)
+            termKeys.insert(key, number)
+            localID.append(0)
+            stamp.append(0)
+            return number
+        }
+    }
+
+    /// The term's ID in the current document set, numbered in order of first use.
+    private func local(_ term: Int32, surface: (document: Int, range: Range<Int>)?, isWord: Bool,
+                       in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let index = Int(term)
+        if stamp[index] == generation {
+            let id = Int(localID[index])
+            // Prefer a lowercase spelling for keywords ("billion", not the headline's "Billion").
+            if surfaceIsUppercase[id], let surface, Self.startsLowercase(surface.range, bytes) {
+                surfaces[id] = surface
+                surfaceIsUppercase[id] = false
+            }
+            return id
+        }
+        let id = surfaces.count
+        stamp[index] = generation
+        localID[index] = Int32(id)
+        surfaces.append(surface ?? (0, 0..<0))
+        isWordTerm.append(isWord && (surface?.range.count ?? 0) > 1)
+        surfaceIsUppercase.append(surface.map { Self.startsUppercase($0.range, bytes) } ?? false)
+        return id
+    }
+
+    private static func startsLowercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !range.isEmpty && bytes[range.lowerBound] >= 0x61 && bytes[range.lowerBound] <= 0x7A
+    }
+
+    private static func startsUppercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let first = bytes[range.lowerBound]
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        let prefix = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 4)])
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.first.map(ICU.isUppercase) ?? false
     }
 
     /// The stopwords for `language` (case-folded UTF-8), read once per process.
