@@ -11,10 +11,50 @@
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
 
+/// ICU's break iterators run fastest over UTF-16, so the text is converted once and every UTF-16 boundary is
+/// mapped back to its UTF-8 byte offset (`map`, one entry per UTF-16 unit plus the end).
 struct BriefBreaker {
     UBreakIterator *iterator;
-    UText text;
+    UChar *utf16;
+    int32_t *map;
+    int64_t capacity;
 };
+
+static BriefBreaker *brief_breaker_wrap(UBreakIterator *iterator) {
+    BriefBreaker *breaker = calloc(1, sizeof(BriefBreaker));
+    breaker->iterator = iterator;
+    return breaker;
+}
+
+/// Converts UTF-8 to UTF-16 with the byte offset of each unit; an invalid byte becomes U+FFFD.
+static int32_t brief_utf8_to_utf16(const uint8_t *s, int32_t length, UChar *out, int32_t *map) {
+    int32_t i = 0, n = 0;
+    while (i < length) {
+        uint32_t c = s[i];
+        int32_t width = 1;
+        if (c >= 0x80) {
+            if (c >= 0xC2 && c <= 0xDF && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+                c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); width = 2;
+            } else if (c >= 0xE0 && c <= 0xEF && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+                c = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); width = 3;
+            } else if (c >= 0xF0 && c <= 0xF4 && i + 3 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80
+                       && (s[i + 3] & 0xC0) == 0x80) {
+                c = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); width = 4;
+            } else {
+                c = 0xFFFD;
+            }
+        }
+        if (c >= 0x10000) {
+            map[n] = i; out[n++] = (UChar)(0xD7C0 + (c >> 10));
+            map[n] = i; out[n++] = (UChar)(0xDC00 | (c & 0x3FF));
+        } else {
+            map[n] = i; out[n++] = (UChar)c;
+        }
+        i += width;
+    }
+    map[n] = length;
+    return n;
+}
 
 const char *brief_icu_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
 
@@ -63,42 +103,45 @@ BriefBreaker *brief_breaker_open(int32_t type, const char *locale, int32_t *stat
     UErrorCode code = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_open(type == 0 ? UBRK_SENTENCE : UBRK_WORD, locale, NULL, 0, &code);
     *status = code;
-    if (U_FAILURE(code)) return NULL;
-    BriefBreaker *breaker = calloc(1, sizeof(BriefBreaker));
-    UText initial = UTEXT_INITIALIZER;
-    breaker->iterator = iterator;
-    breaker->text = initial;
-    return breaker;
+    return U_FAILURE(code) ? NULL : brief_breaker_wrap(iterator);
 }
 
 BriefBreaker *brief_breaker_clone(const BriefBreaker *prototype, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_clone(prototype->iterator, &code);
     *status = code;
-    if (U_FAILURE(code)) return NULL;
-    BriefBreaker *breaker = calloc(1, sizeof(BriefBreaker));
-    UText initial = UTEXT_INITIALIZER;
-    breaker->iterator = iterator;
-    breaker->text = initial;
-    return breaker;
+    return U_FAILURE(code) ? NULL : brief_breaker_wrap(iterator);
 }
 
 void brief_breaker_close(BriefBreaker *breaker) {
     if (!breaker) return;
     ubrk_close(breaker->iterator);
-    utext_close(&breaker->text);
+    free(breaker->utf16);
+    free(breaker->map);
     free(breaker);
 }
 
 void brief_breaker_set_text(BriefBreaker *breaker, const char *utf8, int64_t length, int32_t *status) {
+    if (length > INT32_MAX / 2) { *status = U_BUFFER_OVERFLOW_ERROR; return; }
+    if (length + 1 > breaker->capacity) {  // at most one UTF-16 unit per byte
+        free(breaker->utf16);
+        free(breaker->map);
+        breaker->capacity = length + 1;
+        breaker->utf16 = malloc(sizeof(UChar) * (size_t)breaker->capacity);
+        breaker->map = malloc(sizeof(int32_t) * (size_t)breaker->capacity);
+        if (!breaker->utf16 || !breaker->map) { breaker->capacity = 0; *status = U_MEMORY_ALLOCATION_ERROR; return; }
+    }
+    int32_t units = brief_utf8_to_utf16((const uint8_t *)utf8, (int32_t)length, breaker->utf16, breaker->map);
     UErrorCode code = U_ZERO_ERROR;
-    utext_openUTF8(&breaker->text, utf8, length, &code);
-    if (U_SUCCESS(code)) ubrk_setUText(breaker->iterator, &breaker->text, &code);
+    ubrk_setText(breaker->iterator, breaker->utf16, units, &code);
     if (U_SUCCESS(code)) ubrk_first(breaker->iterator);
     *status = code;
 }
 
-int32_t brief_breaker_next(BriefBreaker *breaker) { return ubrk_next(breaker->iterator); }
+int32_t brief_breaker_next(BriefBreaker *breaker) {
+    int32_t boundary = ubrk_next(breaker->iterator);
+    return boundary == UBRK_DONE ? -1 : breaker->map[boundary];
+}
 
 int32_t brief_breaker_rule_status(const BriefBreaker *breaker) { return ubrk_getRuleStatus(breaker->iterator); }
 

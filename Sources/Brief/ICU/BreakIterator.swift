@@ -26,6 +26,16 @@ final class BreakIterator {
 
     deinit { brief_breaker_close(handle) }
 
+    /// This thread's iterator of `kind` for `locale`, made once (cloning one per document costs more than the
+    /// iteration of a short article). Do not nest two iterations over the same one.
+    static func forThisThread(_ kind: Kind, locale: String) throws -> BreakIterator {
+        let key = "brief.break.\(kind.rawValue).\(locale)"
+        if let iterator = Thread.current.threadDictionary[key] as? BreakIterator { return iterator }
+        let iterator = try BreakIterator(kind, locale: locale)
+        Thread.current.threadDictionary[key] = iterator
+        return iterator
+    }
+
     /// Calls `body` with every boundary after the start of `text` and ICU's rule status for the segment ending there.
     func forEachBoundary(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int32) -> Void) {
         guard let base = text.baseAddress, !text.isEmpty else { return }

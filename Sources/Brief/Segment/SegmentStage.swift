@@ -43,7 +43,7 @@ public struct SegmentStage: Stage {
     /// Sentences with the ICU word tokens that fall inside each.
     static func attachWords(_ ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, locale: String) throws
         -> [Sentence] {
-        let iterator = try BreakIterator(.word, locale: locale)
+        let iterator = try BreakIterator.forThisThread(.word, locale: locale)
         var sentences = ranges.map { Sentence(range: $0) }
         var current = 0
         var start = 0

@@ -115,7 +115,7 @@ struct Segmenter: Sendable {
         // CLDR's suppression list (`ss=standard`) only where Brief has no list of its own: ICU applies it to word
         // endings too (Portuguese "agricultores. As" is never split), and Brief's lists are a superset.
         let locale = rules.isEmpty ? language.icuLocale + "@ss=standard" : language.icuLocale
-        let iterator = try BreakIterator(.sentence, locale: locale)
+        let iterator = try BreakIterator.forThisThread(.sentence, locale: locale)
         var boundaries: [Int] = []
         iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
         let marks = scan(bytes)
