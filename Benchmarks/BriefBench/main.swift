@@ -116,7 +116,7 @@ func summarize(_ path: String, _ method: String, _ output: String) throws {
 
 /// Per-sentence scores of every method, for exploring how to combine them (Benchmarks/tune.py).
 func features(_ path: String, _ output: String) throws {
-    let methods = ["centroid", "lexrank", "textrank"]
+    let methods = ["centroid", "lexrank", "textrank", "default"]
     let pipelines = try methods.map(summaryPipeline)
     var out = ""
     for article in try lines(path) {
@@ -132,7 +132,9 @@ func features(_ path: String, _ output: String) throws {
         let sentences = first.sentences.map { String(first.string(of: $0)) }
         out += JSON.object([("id", .string(article["id"] as? String ?? "")),
                             ("sentences", .array(sentences.map(JSON.string))),
-                            ("words", .array(first.sentences.map { .int($0.words.count) }))]
+                            ("words", .array(first.sentences.map { .int($0.words.count) })),
+                            ("text", .string(first.text)),
+                            ("ranges", .array(first.sentences.map { .array([.int($0.range.lowerBound), .int($0.range.upperBound)]) }))]
                            + methods.map { ($0, scores[$0]!) }).serialized() + "\n"
     }
     try out.write(toFile: output, atomically: true, encoding: .utf8)

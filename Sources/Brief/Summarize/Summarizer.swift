@@ -7,11 +7,19 @@ import Foundation
 /// - `textrank` — PageRank over shared-term overlap (Mihalcea & Tarau 2004).
 /// - `lexrank` — PageRank over tf-idf cosine similarity above 0.1 (Erkan & Radev 2004).
 /// - `centroid` — cosine similarity to the article's tf-idf centroid (Radev et al. 2004).
-/// - `default` — news-aware: `score = 1 / (1 + i / positionDecay) + centralityWeight × centroid centrality
-///   − lengthPenalty × min(words, lengthCap) / lengthCap` for the i-th eligible sentence (the lead prior dominates;
-///   centrality and a mild preference for shorter sentences break its ties), then MMR selection
-///   (`λ × score − (1 − λ) × max cosine to what is already picked`), so the brief does not say the same thing twice.
-///   Tuned on the development sets (en-cnndm, fr, vi): it matches or slightly beats Lead-3 on all three.
+/// - `default` — news-aware: for the i-th eligible sentence of its article,
+///   `score = 1 / (1 + i / positionDecay) + centralityWeight × centroid + repetitionWeight × repetition
+///   − lengthPenalty × min(words, lengthCap) / lengthCap − questionPenalty × [ends with "?"]`,
+///   where `centroid` is the cosine to the article's tf-idf centroid and `repetition` the share of the sentence's
+///   adjacent-term bigrams that recur in another sentence (`recurring / (bigrams + repetitionSmoothing)`), each
+///   divided by the article's best; then MMR selection (`λ × score − (1 − λ) × max cosine to what is already
+///   picked`), so the brief does not say the same thing twice. The lead prior still counts most, but decays slowly
+///   enough that a central, fact-dense sentence from the first dozen can displace a hook or a transition.
+///   Parameters: positionDecay 12, centralityWeight 0.35, repetitionWeight 0.1 (smoothing 5), lengthPenalty 0.4,
+///   lengthCap 80, questionPenalty 0.2, λ 0.9, duplicateThreshold 0.6. Chosen on the development sets (en-cnndm,
+///   fr, vi) by coordinate search under 4-fold cross-validation by article; ROUGE-2 F1 at 3 sentences over Lead-3:
+///   +0.7 en-cnndm, +0.0 fr, +0.5 vi, and +0.6 on en-xsum, which took no part in tuning (cross-validated estimate of
+///   the tuning procedure itself: +0.4, −0.1, +0.3). The picks are slightly shorter than Lead-3's, not longer.
 ///
 /// Headlines, datelines, bylines and fragments of fewer than four words are never picked while whole sentences
 /// remain, and no sentence is picked whose cosine similarity to a picked one exceeds `duplicateThreshold`.
@@ -23,13 +31,22 @@ struct Summarizer {
         case sentences(Int), ratio(Double), words(Int), characters(Int)
     }
 
-    /// The tuned parameters of the `default` method (tuned on the development sets only).
+    /// The tuned parameters of the `default` method (tuned on the development sets only, validated by 4-fold
+    /// cross-validation by article; see the type's documentation).
     struct Parameters: Sendable {
-        var positionDecay = 4.0
-        var centralityWeight = 0.2
-        var lengthPenalty = 0.3
+        /// Lead prior `1 / (1 + rank / positionDecay)`: 12 keeps the first dozen sentences in contention.
+        var positionDecay = 12.0
+        /// Weight of the cosine to the article's tf-idf centroid (normalized by the article's best).
+        var centralityWeight = 0.35
+        /// Weight of the share of a sentence's term bigrams that recur in another sentence (normalized).
+        var repetitionWeight = 0.1
+        /// Smoothing of that share: `recurring / (bigrams + repetitionSmoothing)`, so short sentences do not win on 1/1.
+        var repetitionSmoothing = 5.0
+        var lengthPenalty = 0.4
         var lengthCap = 80.0
-        var lambda = 0.95
+        /// Penalty for a question (in news, a rhetorical hook or a subheading rather than a finding).
+        var questionPenalty = 0.2
+        var lambda = 0.9
         var duplicateThreshold = 0.6
     }
 
@@ -106,18 +123,43 @@ struct Summarizer {
             return normalized(centroidScores(graph))
         case .default:
             let centrality = normalized(centroidScores(graph))
+            let repetition = normalized(recurringBigramShares(input))
             var rank = 0
             var scores = [Double](repeating: 0, count: n)
             for index in 0..<n {
                 if input.positions[index] == 0 { rank = 0 }  // each article of a multi-document set has its own lead
-                guard input.eligible[index] else { continue }  // each article of a multi-document set has its own lead
+                guard input.eligible[index] else { continue }
                 let prior = 1 / (1 + Double(rank) / parameters.positionDecay)
                 let length = min(Double(input.wordCounts[index]), parameters.lengthCap) / parameters.lengthCap
-                scores[index] = prior + parameters.centralityWeight * centrality[index] - parameters.lengthPenalty * length
+                let question = Self.isQuestion(input.texts[index]) ? parameters.questionPenalty : 0
+                scores[index] = prior + parameters.centralityWeight * centrality[index]
+                    + parameters.repetitionWeight * repetition[index] - parameters.lengthPenalty * length - question
                 rank += 1
             }
             return scores
         }
+    }
+
+    /// Per sentence: the share of its distinct term bigrams (adjacent content terms) that occur in another sentence
+    /// too, `recurring / (bigrams + repetitionSmoothing)`. Recurring phrases ("the Haute autorité", a full name)
+    /// mark what the article is about and are what a summary restates. Linear in the number of terms.
+    private func recurringBigramShares(_ input: Input) -> [Double] {
+        let width = max(input.termCount, 1)
+        let bigrams = input.terms.map { terms in
+            Set(zip(terms, terms.dropFirst()).map { $0.0 * width + $0.1 })
+        }
+        var sentenceCount: [Int: Int] = [:]
+        for set in bigrams { for bigram in set { sentenceCount[bigram, default: 0] += 1 } }
+        return bigrams.map { set in
+            let recurring = set.reduce(0) { $0 + (sentenceCount[$1]! > 1 ? 1 : 0) }
+            return Double(recurring) / (Double(set.count) + parameters.repetitionSmoothing)
+        }
+    }
+
+    /// Whether a sentence ends with a question mark (closing quotes and brackets aside).
+    static func isQuestion(_ text: Substring) -> Bool {
+        let last = text.last { !" \"'”’»)]」』》".contains($0) }
+        return last.map { "?？؟".contains($0) } ?? false
     }
 
     private func centroidScores(_ graph: SentenceGraph) -> [Double] {
