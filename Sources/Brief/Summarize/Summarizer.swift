@@ -144,16 +144,32 @@ struct Summarizer {
     /// too, `recurring / (bigrams + repetitionSmoothing)`. Recurring phrases ("the Haute autorité", a full name)
     /// mark what the article is about and are what a summary restates. Linear in the number of terms.
     private func recurringBigramShares(_ input: Input) -> [Double] {
+        // Each (bigram, sentence) pair as one number, sorted: runs of one bigram list the sentences that have it.
+        let n = input.terms.count
         let width = max(input.termCount, 1)
-        let bigrams = input.terms.map { terms in
-            Set(zip(terms, terms.dropFirst()).map { $0.0 * width + $0.1 })
+        var pairs: [Int] = []
+        for (sentence, terms) in input.terms.enumerated() {
+            for (a, b) in zip(terms, terms.dropFirst()) { pairs.append((a * width + b) * n + sentence) }
         }
-        var sentenceCount: [Int: Int] = [:]
-        for set in bigrams { for bigram in set { sentenceCount[bigram, default: 0] += 1 } }
-        return bigrams.map { set in
-            let recurring = set.reduce(0) { $0 + (sentenceCount[$1]! > 1 ? 1 : 0) }
-            return Double(recurring) / (Double(set.count) + parameters.repetitionSmoothing)
+        pairs.sort()
+        var distinct = [Int](repeating: 0, count: n)
+        var recurring = [Int](repeating: 0, count: n)
+        var start = 0
+        while start < pairs.count {
+            let bigram = pairs[start] / n
+            var end = start + 1
+            var sentences = 1
+            while end < pairs.count && pairs[end] / n == bigram {
+                if pairs[end] != pairs[end - 1] { sentences += 1 }
+                end += 1
+            }
+            for index in start..<end where index == start || pairs[index] != pairs[index - 1] {
+                distinct[pairs[index] % n] += 1
+                if sentences > 1 { recurring[pairs[index] % n] += 1 }
+            }
+            start = end
         }
+        return (0..<n).map { Double(recurring[$0]) / (Double(distinct[$0]) + parameters.repetitionSmoothing) }
     }
 
     /// Whether a sentence ends with a question mark (closing quotes and brackets aside).
