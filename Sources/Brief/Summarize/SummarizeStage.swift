@@ -109,10 +109,17 @@ public struct SummarizeStage: Stage {
     }
 
     /// Sentence-final punctuation across the supported scripts (closing quotes and brackets may follow).
-    static let terminators: Set<Character> = [
+    static let terminators: Set<Unicode.Scalar> = [
         ".", "!", "?", "…", "。", "！", "？", "।", "॥", "۔", "؟", "።", "፧", "။", "၊", "។", "៕", "།", "༎", "։", ":", ";",
         "\u{055C}", "\u{055E}",
     ]
+
+    /// The last character of a sentence that is not a space, closing quote or closing bracket.
+    static func finalMark(_ text: Substring) -> Unicode.Scalar? {
+        text.unicodeScalars.last { !closers.contains($0) }
+    }
+
+    private static let closers: Set<Unicode.Scalar> = [" ", "\"", "'", "”", "’", "»", ")", "]", "」", "』", "》"]
 
     /// Whether a sentence is a whole sentence rather than a headline, dateline, byline or fragment.
     static func isWholeSentence(_ text: Substring, words: Int, language: Language, followedBy next: UInt8?,
@@ -121,8 +128,7 @@ public struct SummarizeStage: Stage {
         if text.utf8.count < 12 { return false }
         if text.hasPrefix("By ") && words <= 5 { return false }
         let unpunctuated = language.script == "Thai" || language.script == "Laoo"
-        let last = text.last { !"\"'”’»)]」』》".contains($0) }
-        let ended = last.map { terminators.contains($0) } ?? false
+        let ended = finalMark(text).map { terminators.contains($0) } ?? false
         if !ended && !unpunctuated && (next == 0x0A || next == nil) { return false }
         // Thai and Lao have no punctuation to tell: a first line of its own is the headline.
         if unpunctuated && isFirst && next == 0x0A { return false }

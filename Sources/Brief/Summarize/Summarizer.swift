@@ -174,8 +174,10 @@ struct Summarizer {
 
     /// Whether a sentence ends with a question mark (closing quotes and brackets aside).
     static func isQuestion(_ text: Substring) -> Bool {
-        let last = text.last { !" \"'”’»)]」』》".contains($0) }
-        return last.map { "?？؟".contains($0) } ?? false
+        switch SummarizeStage.finalMark(text) {
+        case "?", "？", "؟": true
+        default: false
+        }
     }
 
     private func centroidScores(_ graph: SentenceGraph) -> [Double] {

@@ -20,26 +20,80 @@ final class TermAnalyzer {
     /// Spellings remembered before the memo starts over.
     static let memoLimit = 200_000
 
-    // The memo: spelling → what it becomes; term key (stem, prefix or bigram) → thread-wide term number.
+    /// Everything that changes, in one value: `terms(of:in:document:)` takes it out of the object once per
+    /// sentence, so the per-word work pays no exclusivity checks on class properties.
+    private var state = State()
+
     private struct Spelling {
         var term: Int32  // -1: a stopword
         var isNumber: Bool
         var bigrams: Range<Int>  // in `bigramTerms`
     }
-    private var spellings = ByteTable()
-    private var spellingInfo: [Spelling] = []
-    private var bigramTerms: [Int32] = []
-    private var termKeys = ByteTable()
 
-    // The current document set: thread-wide term number → its ID here (valid when its stamp is `generation`).
-    private var localID: [Int32] = []
-    private var stamp: [UInt32] = []
-    private var generation: UInt32 = 0
+    private struct State {
+        // The memo: spelling → what it becomes; term key (stem, prefix or bigram) → thread-wide term number.
+        var spellings = ByteTable()
+        var spellingInfo: [Spelling] = []
+        var bigramTerms: [Int32] = []
+        var termKeys = ByteTable()
+        // The current document set: thread-wide term number → its ID here (valid when its stamp is `generation`).
+        var localID: [Int32] = []
+        var stamp: [UInt32] = []
+        var generation: UInt32 = 0
+        var surfaces: [(document: Int, range: Range<Int>)] = []
+        var isWordTerm: [Bool] = []
+        var surfaceIsUppercase: [Bool] = []
+
+        mutating func begin() {
+            generation &+= 1
+            if generation == 0 {  // wrapped: no stale stamp may match
+                stamp = [UInt32](repeating: 0, count: stamp.count)
+                generation = 1
+            }
+            surfaces = []
+            isWordTerm = []
+            surfaceIsUppercase = []
+        }
+
+        /// The thread-wide number of a term key.
+        mutating func termNumber(_ key: [UInt8]) -> Int32 {
+            key.withUnsafeBufferPointer { key in
+                if let number = termKeys.value(for: key) { return number }
+                let number = Int32(termKeys.count)
+                termKeys.insert(key, number)
+                localID.append(0)
+                stamp.append(0)
+                return number
+            }
+        }
+
+        /// The term's ID in the current document set, numbered in order of first use.
+        mutating func local(_ term: Int32, surface: (document: Int, range: Range<Int>)?, isWord: Bool,
+                            in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let index = Int(term)
+            if stamp[index] == generation {
+                let id = Int(localID[index])
+                // Prefer a lowercase spelling for keywords ("billion", not the headline's "Billion").
+                if surfaceIsUppercase[id], let surface, TermAnalyzer.startsLowercase(surface.range, bytes) {
+                    surfaces[id] = surface
+                    surfaceIsUppercase[id] = false
+                }
+                return id
+            }
+            let id = surfaces.count
+            stamp[index] = generation
+            localID[index] = Int32(id)
+            surfaces.append(surface ?? (0, 0..<0))
+            isWordTerm.append(isWord && (surface?.range.count ?? 0) > 1)
+            surfaceIsUppercase.append(surface.map { TermAnalyzer.startsUppercase($0.range, bytes) } ?? false)
+            return id
+        }
+    }
+
     /// Term ID → where its first spelling is (a lowercase one when there is one), for keywords.
-    private(set) var surfaces: [(document: Int, range: Range<Int>)] = []
+    var surfaces: [(document: Int, range: Range<Int>)] { state.surfaces }
     /// Term ID → whether the term is a word of letters (not a number or bigram), for keywords.
-    private(set) var isWordTerm: [Bool] = []
-    private var surfaceIsUppercase: [Bool] = []
+    var isWordTerm: [Bool] { state.isWordTerm }
 
     /// This thread's analyzer for `language`, ready for a new document set.
     static func forThisThread(language: Language, data: DataDirectory) throws -> TermAnalyzer {
@@ -63,46 +117,35 @@ final class TermAnalyzer {
     deinit { if let stemmer { sb_stemmer_delete(stemmer) } }
 
     private func begin() {
-        if spellings.count > Self.memoLimit {
-            spellings = ByteTable()
-            spellingInfo = []
-            bigramTerms = []
-            termKeys = ByteTable()
-            localID = []
-            stamp = []
-        }
-        generation &+= 1
-        if generation == 0 {  // wrapped: no stale stamp may match
-            stamp = [UInt32](repeating: 0, count: stamp.count)
-            generation = 1
-        }
-        surfaces = []
-        isWordTerm = []
-        surfaceIsUppercase = []
+        if state.spellings.count > Self.memoLimit { state = State() }
+        state.begin()
     }
 
     /// The number of distinct terms of the current document set.
-    var termCount: Int { surfaces.count }
+    var termCount: Int { state.surfaces.count }
 
     /// The term IDs of a sentence's words (repeats kept: counts are term frequencies); `bytes` is the text of
     /// document number `document` of the set.
     func terms(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>, document: Int = 0) -> [Int] {
+        var state = State()
+        swap(&state, &self.state)
+        defer { swap(&state, &self.state) }
         var result: [Int] = []
         result.reserveCapacity(sentence.words.count)
         for word in sentence.words {
             let spelling = UnsafeBufferPointer(rebasing: bytes[word])
             let info: Spelling
-            if let known = spellings.value(for: spelling) {
-                info = spellingInfo[Int(known)]
+            if let known = state.spellings.value(for: spelling) {
+                info = state.spellingInfo[Int(known)]
             } else {
-                info = analyze(spelling)
-                spellings.insert(spelling, Int32(spellingInfo.count))
-                spellingInfo.append(info)
+                info = analyze(spelling, &state)
+                state.spellings.insert(spelling, Int32(state.spellingInfo.count))
+                state.spellingInfo.append(info)
             }
             guard info.term >= 0 else { continue }
-            result.append(local(info.term, surface: (document, word), isWord: !info.isNumber, in: bytes))
-            for bigram in bigramTerms[info.bigrams] {
-                result.append(local(bigram, surface: nil, isWord: false, in: bytes))
+            result.append(state.local(info.term, surface: (document, word), isWord: !info.isNumber, in: bytes))
+            for bigram in state.bigramTerms[info.bigrams] {
+                result.append(state.local(bigram, surface: nil, isWord: false, in: bytes))
             }
         }
         return result
@@ -112,7 +155,7 @@ final class TermAnalyzer {
     static let prefixLength = 5
 
     /// What a spelling not seen before becomes: folded, checked against the stopwords, stemmed or truncated.
-    private func analyze(_ spelling: UnsafeBufferPointer<UInt8>) -> Spelling {
+    private func analyze(_ spelling: UnsafeBufferPointer<UInt8>, _ state: inout State) -> Spelling {
         var folded: [UInt8] = []
         if spelling.allSatisfy({ $0 < 0x80 }) {  // ASCII: lowercase without a call into ICU
             folded = spelling.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
@@ -131,58 +174,23 @@ final class TermAnalyzer {
             let characters = String(decoding: folded, as: UTF8.self)
             if characters.count > Self.prefixLength { key = Array(characters.prefix(Self.prefixLength).utf8) }
         }
-        let term = termNumber(key)
-        let start = bigramTerms.count
+        let term = state.termNumber(key)
+        let start = state.bigramTerms.count
         if language.writesWithoutSpaces {
             let characters = Array(String(decoding: folded, as: UTF8.self))
             if characters.count > 2 {
                 for index in 0..<(characters.count - 1) {
-                    bigramTerms.append(termNumber(Array(String(characters[index...index + 1]).utf8) + [0]))
+                    state.bigramTerms.append(state.termNumber(Array(String(characters[index...index + 1]).utf8) + [0]))
                 }
             }
         }
-        return Spelling(term: term, isNumber: isNumber, bigrams: start..<bigramTerms.count)
+        return Spelling(term: term, isNumber: isNumber, bigrams: start..<state.bigramTerms.count)
     }
-
-    /// The thread-wide number of a term key.
-    private func termNumber(_ key: [UInt8]) -> Int32 {
-        key.withUnsafeBufferPointer { key in
-            if let number = termKeys.value(for: key) { return number }
-            let number = Int32(termKeys.count)
-            termKeys.insert(key, number)
-            localID.append(0)
-            stamp.append(0)
-            return number
-        }
-    }
-
-    /// The term's ID in the current document set, numbered in order of first use.
-    private func local(_ term: Int32, surface: (document: Int, range: Range<Int>)?, isWord: Bool,
-                       in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let index = Int(term)
-        if stamp[index] == generation {
-            let id = Int(localID[index])
-            // Prefer a lowercase spelling for keywords ("billion", not the headline's "Billion").
-            if surfaceIsUppercase[id], let surface, Self.startsLowercase(surface.range, bytes) {
-                surfaces[id] = surface
-                surfaceIsUppercase[id] = false
-            }
-            return id
-        }
-        let id = surfaces.count
-        stamp[index] = generation
-        localID[index] = Int32(id)
-        surfaces.append(surface ?? (0, 0..<0))
-        isWordTerm.append(isWord && (surface?.range.count ?? 0) > 1)
-        surfaceIsUppercase.append(surface.map { Self.startsUppercase($0.range, bytes) } ?? false)
-        return id
-    }
-
-    private static func startsLowercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func startsLowercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         !range.isEmpty && bytes[range.lowerBound] >= 0x61 && bytes[range.lowerBound] <= 0x7A
     }
 
-    private static func startsUppercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func startsUppercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !range.isEmpty else { return false }
         let first = bytes[range.lowerBound]
         if first < 0x80 { return first >= 0x41 && first <= 0x5A }
