@@ -22,6 +22,15 @@ struct DetectTests {
         #expect(Language.supported.map(\.tag).filter { !covered.contains($0) }.isEmpty)
     }
 
+    @Test("a long text is judged by its opening paragraphs")
+    func opening() {
+        let english = Fixtures.text("articles/en.txt")
+        let french = Fixtures.text("articles/fr.txt")
+        #expect(english.count > LanguageDetector.sampleCharacters)
+        #expect(Self.detector.detect(english + "\n\n" + String(repeating: french, count: 5)).language == "en")
+        #expect(Self.detector.detect(french + "\n\n" + String(repeating: english, count: 5)).language == "fr")
+    }
+
     @Test("a text too short to tell is undetermined, with the reason")
     func tooShort() {
         let detection = Self.detector.detect("OK 123")

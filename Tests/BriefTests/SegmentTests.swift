@@ -56,6 +56,18 @@ struct SegmentTests {
         #expect(document.sentences[1].words.map { String(document.string($0)) } == ["Talks", "resume", "Monday", "in", "Geneva"])
     }
 
+    @Test("offsets stay exact around characters outside the Basic Multilingual Plane (emoji, rare Han)")
+    func astralOffsets() throws {
+        let text = "Rescuers 🚒 reached 𠀋village on Monday. Officials 👏 said aid is coming!"
+        let document = try Document(text: text, language: "en").segmented()
+        #expect(document.sentences.map { String(document.string(of: $0)) } == [
+            "Rescuers 🚒 reached 𠀋village on Monday.", "Officials 👏 said aid is coming!",
+        ])
+        let words = document.sentences.flatMap(\.words).map { String(document.string($0)) }
+        #expect(words.contains("reached") && words.contains("Monday") && words.contains("coming"))
+        #expect(words.allSatisfy { !$0.isEmpty && !$0.contains(" ") })
+    }
+
     @Test("Thai words come from ICU's dictionary word break")
     func thaiWords() throws {
         let document = try Document(text: "รัฐบาลไทยประกาศมาตรการใหม่", language: "th").segmented()

@@ -131,6 +131,49 @@ struct SummarizeTests {
             .sorted { $0.lexicographicallyPrecedes($1) }, "reading order")
     }
 
+    @Test("a summary does not depend on what the thread summarized before (the per-thread word memo)")
+    func independentOfHistory() throws {
+        let render = { (text: String, language: String) in
+            Renderer(format: .json).render(try self.summarize(text, "sentences: 3, keywords: 8", language: language))
+        }
+        // On a fresh thread the memo is empty; here it has seen every fixture article first.
+        let fresh = try Self.onNewThread { try render(Self.article, "en") }
+        for language in ["en", "fr", "ru", "vi"] { _ = try render(Fixtures.text("articles/\(language).txt"), language) }
+        let afterOthers = try render(Self.article, "en")
+        #expect(fresh == afterOthers)
+        #expect(afterOthers.contains("\"keywords\""))
+    }
+
+    static func onNewThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        final class Box: @unchecked Sendable { var result: Result<T, any Error>? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { try body() }
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        return try box.result!.get()
+    }
+
+    @Test("the word table finds every word it was given and no other, across growth")
+    func byteTable() {
+        var table = ByteTable(capacity: 4)
+        let words = (0..<5_000).map { "word\($0)-ворд-語\($0 % 7)" }
+        for (index, word) in words.enumerated() {
+            let bytes = Array(word.utf8)
+            bytes.withUnsafeBufferPointer { table.insert($0, Int32(index)) }
+        }
+        #expect(table.count == words.count)
+        for (index, word) in words.enumerated() {
+            #expect(Array(word.utf8).withUnsafeBufferPointer { table.value(for: $0) } == Int32(index))
+        }
+        for missing in ["word5000-ворд-語2", "word1", "", "ворд"] {
+            #expect(Array(missing.utf8).withUnsafeBufferPointer { table.value(for: $0) } == nil)
+        }
+    }
+
     @Test("output is byte-identical across runs")
     func deterministic() throws {
         let first = Renderer(format: .json).render(try summarize(Self.article, "sentences: 3"))
