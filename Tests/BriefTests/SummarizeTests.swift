@@ -133,26 +133,30 @@ struct SummarizeTests {
 
     @Test("a summary does not depend on what the thread summarized before (the per-thread word memo)")
     func independentOfHistory() throws {
-        let render = { (text: String, language: String) in
-            Renderer(format: .json).render(try self.summarize(text, "sentences: 3, keywords: 8", language: language))
+        // On a fresh thread the memo is empty; here it has seen several fixture articles first.
+        let fresh = try Self.onNewThread { try Self.renderSummary(Self.article, language: "en") }
+        for language in ["en", "fr", "ru", "vi"] {
+            _ = try Self.renderSummary(Fixtures.text("articles/\(language).txt"), language: language)
         }
-        // On a fresh thread the memo is empty; here it has seen every fixture article first.
-        let fresh = try Self.onNewThread { try render(Self.article, "en") }
-        for language in ["en", "fr", "ru", "vi"] { _ = try render(Fixtures.text("articles/\(language).txt"), language) }
-        let afterOthers = try render(Self.article, "en")
+        let afterOthers = try Self.renderSummary(Self.article, language: "en")
         #expect(fresh == afterOthers)
         #expect(afterOthers.contains("\"keywords\""))
     }
 
-    static func onNewThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
-        final class Box: @unchecked Sendable { var result: Result<T, any Error>? }
-        let box = Box()
+    static func renderSummary(_ text: String, language: String) throws -> String {
+        let pipeline = try Run.pipeline("version: 1\nstages:\n  - use: segment\n  - use: summarize\n")
+        return Renderer(format: .json).render(try pipeline.run(Document(text: text, language: language)))
+    }
+
+    final class ResultBox: @unchecked Sendable { var result: Result<String, any Error>? }
+
+    static func onNewThread(_ body: @escaping @Sendable () throws -> String) throws -> String {
+        let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        Thread {
             box.result = Result { try body() }
             done.signal()
-        }
-        thread.start()
+        }.start()
         done.wait()
         return try box.result!.get()
     }
