@@ -31,35 +31,47 @@ public struct CleanStage: Stage {
     }
 
     public func run(_ document: inout Document) throws {
-        let rawLines = Self.lines(of: document.text)
-        let lines = rawLines.map(Self.trim)
-        let keys = lines.map { ByteKey(Array($0.utf8)) }
-        var counts: [ByteKey: Int] = [:]
+        var text = document.text
+        let lines = text.withUTF8(Self.lines)
+        // Repeated lines: each distinct line gets a number, and each number a count.
+        var numbers: [Int] = []
+        var counts: [Int] = []
         if duplicates {
-            for (line, key) in zip(lines, keys) where !line.isEmpty { counts[key, default: 0] += 1 }
+            var table = ByteTable()
+            text.withUTF8 { bytes in
+                for line in lines {
+                    let key = UnsafeBufferPointer(rebasing: bytes[line.trimmed])
+                    if let number = table.value(for: key) {
+                        counts[Int(number)] += 1
+                        numbers.append(Int(number))
+                    } else {
+                        table.insert(key, Int32(counts.count))
+                        numbers.append(counts.count)
+                        counts.append(1)
+                    }
+                }
+            }
         }
+        var seen = [Bool](repeating: false, count: counts.count)
         var removed: [RemovedLine] = []
-        var seen: Set<ByteKey> = []
         var drops: [Range<Int>] = []
-        let textLength = document.text.utf8.count
-        var offset = 0
-        for (index, line) in rawLines.enumerated() {
-            let length = line.utf8.count
-            defer { offset += length + 1 }
-            let trimmed = lines[index]
-            guard !trimmed.isEmpty else { continue }
+        let textLength = text.utf8.count
+        let utf8 = text.utf8
+        for (index, line) in lines.enumerated() where !line.trimmed.isEmpty {
+            let trimmed = text[utf8.index(utf8.startIndex, offsetBy: line.trimmed.lowerBound)..<utf8.index(
+                utf8.startIndex, offsetBy: line.trimmed.upperBound)]
             var rule = packs.lazy.compactMap { $0.match(trimmed) }.first
-            if rule == nil, duplicates, counts[keys[index], default: 0] > 1 {
+            if rule == nil, duplicates, counts[numbers[index]] > 1 {
                 if trimmed.utf8.count < 200 || trimmed.count < 200 {
                     rule = "caption"
-                } else if seen.contains(keys[index]) {
+                } else if seen[numbers[index]] {
                     rule = "duplicate"
                 }
-                seen.insert(keys[index])
+                seen[numbers[index]] = true
             }
             guard let rule else { continue }
             removed.append(RemovedLine(line: index + 1, rule: rule, text: String(trimmed)))
-            drops.append(offset..<min(offset + length + 1, textLength))
+            drops.append(line.whole.lowerBound..<min(line.whole.upperBound + 1, textLength))
         }
         guard !drops.isEmpty else { return }
         document.rewrite { editor in
@@ -71,26 +83,22 @@ public struct CleanStage: Stage {
         document.removedLines += removed
     }
 
-    /// The lines of `text`, without their line breaks (split on bytes: a split on characters costs more than the
-    /// rest of the stage).
-    static func lines(of text: String) -> [Substring] {
-        let utf8 = text.utf8
-        var lines: [Substring] = []
-        var start = utf8.startIndex
-        while let end = utf8[start...].firstIndex(of: 0x0A) {
-            lines.append(text[start..<end])
-            start = utf8.index(after: end)
+    /// The byte ranges of the lines of `bytes`, without their line breaks, and of each line without its leading and
+    /// trailing spaces, tabs and carriage returns (found on bytes: a split on characters costs more than the rest of
+    /// the stage).
+    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(whole: Range<Int>, trimmed: Range<Int>)] {
+        var lines: [(whole: Range<Int>, trimmed: Range<Int>)] = []
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var first = start, last = end
+            while first < last && isSpace(bytes[first]) { first += 1 }
+            while last > first && isSpace(bytes[last - 1]) { last -= 1 }
+            lines.append((start..<end, first..<last))
+            start = end + 1
         }
-        lines.append(text[start...])
         return lines
-    }
-
-    /// A line without its leading and trailing spaces and tabs.
-    static func trim(_ line: Substring) -> Substring {
-        let utf8 = line.utf8
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
-        else { return line[line.startIndex..<line.startIndex] }
-        return line[first...last]
     }
 }

@@ -70,6 +70,7 @@ public struct NormalizeStage: Stage {
             if language.tag.hasPrefix("sr") { document.language = script == .latin ? "sr-Latn" : "sr-Cyrl" }
         }
         if form != .nfkcCasefold, Self.isASCII(document.text) { return }  // ASCII is NFC and NFKC
+        if form == .nfc, Self.isSurelyNFC(document.text) { return }
         let utf16 = Array(document.text.utf16)
         if normalizer.normalizedPrefixLength(utf16) < utf16.count {
             try rewriteWords(&document, counting: form.rawValue) { try normalizer.normalize($0) }
@@ -119,6 +120,29 @@ public struct NormalizeStage: Stage {
             }
         }
         if changed > 0 { document.repairs[kind, default: 0] += changed }
+    }
+
+    /// Whether every character of `text` is one that NFC leaves alone whatever surrounds it, judged on bytes:
+    /// below U+0300 (before the combining marks) or in U+2002–U+207F (spaces, quotes and dashes; `repair` has
+    /// already replaced U+2000 and U+2001, the two there that NFC changes). Most Latin-script news is, and skips
+    /// ICU's check.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0xCC {
+                    index += 1
+                } else if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81,
+                          !(bytes[index + 1] == 0x80 && index + 2 < bytes.count && bytes[index + 2] <= 0x81) {
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     static func isASCII(_ text: String) -> Bool {

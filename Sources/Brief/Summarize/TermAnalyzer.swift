@@ -215,12 +215,3 @@ final class TermAnalyzer {
 
     private static let stopwordCache = LockedCache<String, Set<ByteKey>>()
 }
-
-/// UTF-8 bytes as a dictionary key, hashed in one pass (an `[UInt8]` key hashes byte by byte).
-struct ByteKey: Hashable, Sendable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
-}

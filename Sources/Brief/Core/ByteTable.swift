@@ -79,3 +79,12 @@ struct ByteTable {
         return hash ^ (hash >> 33)
     }
 }
+
+/// UTF-8 bytes as a dictionary key, hashed in one pass (an `[UInt8]` key hashes byte by byte).
+struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+}
