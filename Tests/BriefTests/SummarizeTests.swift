@@ -163,7 +163,7 @@ struct SummarizeTests {
 
     @Test("the word table finds every word it was given and no other, across growth")
     func byteTable() {
-        var table = ByteTable(capacity: 4)
+        var table = ByteTable()
         let words = (0..<5_000).map { "word\($0)-ворд-語\($0 % 7)" }
         for (index, word) in words.enumerated() {
             let bytes = Array(word.utf8)

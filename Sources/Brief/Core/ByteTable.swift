@@ -12,16 +12,14 @@ struct ByteTable {
     private var keys: [UInt8] = []
     private(set) var values: [Int32] = []
 
-    init(capacity: Int = 1024) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
-    }
+    /// An empty table; it allocates on the first insert.
+    init() { slots = [] }
 
     var count: Int { values.count }
 
     /// The value stored for `key`.
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard !slots.isEmpty else { return nil }
         let hash = Self.hash(key)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         return slots.withUnsafeBufferPointer { slots in
@@ -62,7 +60,7 @@ struct ByteTable {
     }
 
     private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: max(slots.count * 2, 64))
         for entry in values.indices {
             let hash = keys.withUnsafeBufferPointer {
                 Self.hash(UnsafeBufferPointer(rebasing: $0[starts[entry]..<starts[entry + 1]]))
