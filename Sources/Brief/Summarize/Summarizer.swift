@@ -85,15 +85,16 @@ struct Summarizer {
         var picked: [Int] = []
         var used = 0
         var remaining = candidates
+        // Per sentence: the highest cosine to any sentence picked so far.
+        var redundancy = [Double](repeating: 0, count: n)
         while !remaining.isEmpty && picked.count < limit {
             var best = -1
             var bestValue = -Double.infinity
             for candidate in remaining {
-                let redundancy = picked.map { graph.cosine(candidate, $0) }.max() ?? 0
-                if redundancy > parameters.duplicateThreshold { continue }
+                if redundancy[candidate] > parameters.duplicateThreshold { continue }
                 let value = method == .lead
                     ? -Double(candidate)
-                    : parameters.lambda * scores[candidate] - (1 - parameters.lambda) * redundancy
+                    : parameters.lambda * scores[candidate] - (1 - parameters.lambda) * redundancy[candidate]
                 if value > bestValue { bestValue = value; best = candidate }
             }
             guard best >= 0 else { break }
@@ -104,6 +105,7 @@ struct Summarizer {
             }
             used += cost
             picked.append(best)
+            for candidate in remaining { redundancy[candidate] = max(redundancy[candidate], graph.cosine(candidate, best)) }
         }
         return (picked.sorted(), scores, keywords, false)
     }
