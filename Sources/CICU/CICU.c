@@ -1,4 +1,6 @@
-// Forwards CICU.h's stable names to ICU 72's versioned functions.
+// Forwards CICU.h's stable names to ICU 72's versioned functions (and one libc helper).
+#define _GNU_SOURCE
+#include <string.h>
 #include "CICU.h"
 #include <stdlib.h>
 #include <unicode/utypes.h>
@@ -218,3 +220,7 @@ const char *brief_script_short_name(int32_t script) { return uscript_getShortNam
 int32_t brief_char_is_alpha(int32_t c) { return u_isalpha(c); }
 int32_t brief_char_is_upper(int32_t c) { return u_isupper(c); }
 int32_t brief_char_is_lower(int32_t c) { return u_islower(c); }
+
+int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength) {
+    return memmem(haystack, haystackLength, needle, needleLength) != NULL;
+}

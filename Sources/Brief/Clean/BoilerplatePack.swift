@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 
 /// Rules that recognize web boilerplate lines, read from a phrase pack in `Dictionaries/boilerplate/`.
@@ -5,7 +6,7 @@ import Foundation
 /// A pack is a TSV file, one rule per line: `KIND<TAB>PATTERN<TAB>RULE`, where KIND is
 /// `line` (the trimmed line equals PATTERN), `prefix` (starts with it; lines under 200 characters), `suffix`
 /// (ends with it; under 250), `contains` (under 300) or `regex` (an ICU regular expression that must match the
-/// whole trimmed line). Matching ignores case. RULE names the kind of boilerplate (`navigation`, `share`, …) and
+/// whole trimmed line). Matching ignores case (ICU case folding). RULE names the kind of boilerplate (`navigation`, `share`, …) and
 /// is what `clean` reports.
 struct BoilerplatePack: Sendable {
     struct Rule: Sendable {
@@ -18,7 +19,9 @@ struct BoilerplatePack: Sendable {
     let name: String
     private var exact: [ByteKey: String] = [:]
     private var longestExact = 0
-    private var rules: [Rule] = []
+    /// `prefix` rules by the first byte of their pattern, so a line is only compared with those that can match.
+    private var prefixes: [[Rule]] = Array(repeating: [], count: 256)
+    private var otherRules: [Rule] = []
     /// All `regex` rules as one alternation, one capture group per rule, so a line is matched once.
     private var combined: (regex: NSRegularExpression, names: [String])?
 
@@ -46,7 +49,7 @@ struct BoilerplatePack: Sendable {
             let ruleName = String(fields[2]).trimmingCharacters(in: .whitespaces)
             switch kind {
             case .line:
-                let key = Array(pattern.lowercased().utf8)
+                let key = Self.folded(pattern.utf8)
                 exact[ByteKey(key)] = ruleName
                 longestExact = max(longestExact, key.count * 2)  // lowercase forms can be longer in bytes
             case .regex:
@@ -54,7 +57,12 @@ struct BoilerplatePack: Sendable {
                     throw BriefError(.config, "\(file.path):\(number + 1):1: invalid regular expression '\(pattern)'")
                 }
                 regexRules.append((pattern, ruleName))
-            default: rules.append(Rule(kind: kind, pattern: Array(pattern.lowercased().utf8), name: ruleName))
+            case .prefix:
+                let rule = Rule(kind: kind, pattern: Self.folded(pattern.utf8), name: ruleName)
+                guard let first = rule.pattern.first else { continue }
+                prefixes[Int(first)].append(rule)
+            case .suffix, .contains:
+                otherRules.append(Rule(kind: kind, pattern: Self.folded(pattern.utf8), name: ruleName))
             }
         }
         if !regexRules.isEmpty {
@@ -79,29 +87,27 @@ struct BoilerplatePack: Sendable {
         let length = bytes < 300 ? bytes : (bytes > 1200 ? 1200 : line.count)
         // Byte comparisons: String's own compare canonical equivalence, which is far slower and not needed here
         // (the text is NFC after `normalize`, and so are the packs).
-        let lowered = line.utf8.allSatisfy { $0 < 0x80 }
-            ? line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            : Array(line.lowercased().utf8)
+        let lowered = Self.folded(line.utf8)
         if let rule = exact[ByteKey(lowered)] { return rule }
         guard length < 300 else { return nil }
-        for rule in rules {
+        if length < 200, let first = lowered.first {
+            for rule in prefixes[Int(first)] where lowered.starts(with: rule.pattern) { return rule.name }
+        }
+        for rule in otherRules {
             switch rule.kind {
-            case .prefix: if length < 200 && lowered.starts(with: rule.pattern) { return rule.name }
             case .suffix: if length < 250 && lowered.reversed().starts(with: rule.pattern.reversed()) { return rule.name }
             case .contains: if Self.contains(lowered, rule.pattern) { return rule.name }
-            case .line, .regex: continue
+            case .line, .prefix, .regex: continue
             }
         }
         if let (shared, names) = combined {
             // Foundation on Linux copies an NSRegularExpression on every call when threads share it; keep one per thread.
             let key = "brief.boilerplate.\(name)"
-            let regex = Thread.current.threadDictionary[key] as? NSRegularExpression ?? {
-                let copy = (try? NSRegularExpression(pattern: shared.pattern, options: shared.options)) ?? shared
-                Thread.current.threadDictionary[key] = copy
-                return copy
-            }()
+            let regex = ThreadCache.object(key) {
+                (try? NSRegularExpression(pattern: shared.pattern, options: shared.options)) ?? shared
+            }
             let text = String(line)
-            if let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
+            if let match = regex.firstMatch(in: text, options: .anchored, range: NSRange(text.startIndex..., in: text)) {
                 for group in 1..<match.numberOfRanges where match.range(at: group).location != NSNotFound {
                     if !names[group - 1].isEmpty { return names[group - 1] }
                 }
@@ -110,13 +116,19 @@ struct BoilerplatePack: Sendable {
         return nil
     }
 
+    /// UTF-8 case-folded for caseless comparison: ASCII directly, anything else with ICU's full case folding.
+    static func folded(_ utf8: some Collection<UInt8>) -> [UInt8] {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        var folded: [UInt8] = []
+        Array(utf8).withUnsafeBufferPointer { (try? CaseMapper.shared())?.fold($0, into: &folded) }
+        return folded
+    }
+
     /// Whether `haystack` contains `needle` (bytes).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in brief_bytes_contain(h.baseAddress, h.count, n.baseAddress, n.count) != 0 }
         }
-        return false
     }
 }

@@ -30,10 +30,7 @@ final class BreakIterator {
     /// iteration of a short article). Do not nest two iterations over the same one.
     static func forThisThread(_ kind: Kind, locale: String) throws -> BreakIterator {
         let key = "brief.break.\(kind.rawValue).\(locale)"
-        if let iterator = Thread.current.threadDictionary[key] as? BreakIterator { return iterator }
-        let iterator = try BreakIterator(kind, locale: locale)
-        Thread.current.threadDictionary[key] = iterator
-        return iterator
+        return try ThreadCache.object(key) { try BreakIterator(kind, locale: locale) }
     }
 
     /// Calls `body` with every boundary after the start of `text` and ICU's rule status for the segment ending there.

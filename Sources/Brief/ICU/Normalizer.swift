@@ -44,10 +44,7 @@ final class Transliterator {
     /// and not safe to share between threads, so each thread keeps its own.
     static func forThisThread(_ source: Source) throws -> Transliterator {
         let key = "brief.transliterator.\(source)"
-        if let cached = Thread.current.threadDictionary[key] as? Transliterator { return cached }
-        let transliterator = try Transliterator(source: source)
-        Thread.current.threadDictionary[key] = transliterator
-        return transliterator
+        return try ThreadCache.object(key) { try Transliterator(source: source) }
     }
 
     convenience init(source: Source) throws {

@@ -98,11 +98,7 @@ final class TermAnalyzer {
     /// This thread's analyzer for `language`, ready for a new document set.
     static func forThisThread(language: Language, data: DataDirectory) throws -> TermAnalyzer {
         let key = "brief.terms.\(data.url.path)|\(language.tag)"
-        let analyzer = try Thread.current.threadDictionary[key] as? TermAnalyzer ?? {
-            let analyzer = try TermAnalyzer(language: language, data: data)
-            Thread.current.threadDictionary[key] = analyzer
-            return analyzer
-        }()
+        let analyzer = try ThreadCache.object(key) { try TermAnalyzer(language: language, data: data) }
         analyzer.begin()
         return analyzer
     }

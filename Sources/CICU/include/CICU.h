@@ -5,6 +5,7 @@
 // ICU's headers rename every function to a versioned symbol with macros (ubrk_open -> ubrk_open_72), which Swift
 // cannot import, and Swift's Foundation carries its own copy of ICU's types. So this header exposes only plain C
 // types and opaque pointers; CICU.c includes ICU's headers and forwards each call.
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -65,6 +66,10 @@ const char *brief_script_short_name(int32_t script);
 int32_t brief_char_is_alpha(int32_t c);
 int32_t brief_char_is_upper(int32_t c);
 int32_t brief_char_is_lower(int32_t c);
+
+// MARK: Bytes
+/// Whether `needle` occurs in `haystack` (glibc's memmem).
+int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength);
 
 #ifdef __cplusplus
 }
