@@ -12,6 +12,7 @@
 #include <unicode/uscript.h>
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
+#include <unicode/uregex.h>
 
 /// ICU's break iterators run fastest over UTF-16, so the text is converted once and every UTF-16 boundary is
 /// mapped back to its UTF-8 byte offset (`map`, one entry per UTF-16 unit plus the end).
@@ -220,6 +221,50 @@ const char *brief_script_short_name(int32_t script) { return uscript_getShortNam
 int32_t brief_char_is_alpha(int32_t c) { return u_isalpha(c); }
 int32_t brief_char_is_upper(int32_t c) { return u_isupper(c); }
 int32_t brief_char_is_lower(int32_t c) { return u_islower(c); }
+
+void *brief_regex_open(const uint16_t *pattern, int32_t length, int32_t caseInsensitive, int32_t *errorOffset,
+                       int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UParseError parseError;
+    URegularExpression *regex = uregex_open(pattern, length, caseInsensitive ? UREGEX_CASE_INSENSITIVE : 0,
+                                            &parseError, &code);
+    *errorOffset = parseError.offset;
+    *status = code;
+    return regex;
+}
+
+void *brief_regex_clone(const void *regex, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    URegularExpression *clone = uregex_clone((const URegularExpression *)regex, &code);
+    *status = code;
+    return clone;
+}
+
+void brief_regex_close(void *regex) { uregex_close((URegularExpression *)regex); }
+
+int32_t brief_regex_group_count(const void *regex, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    int32_t count = uregex_groupCount((URegularExpression *)regex, &code);
+    *status = code;
+    return count;
+}
+
+int32_t brief_regex_match_group(void *regex, const uint16_t *text, int32_t length, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    URegularExpression *r = (URegularExpression *)regex;
+    uregex_setText(r, text, length, &code);
+    int32_t result = -1;
+    if (U_SUCCESS(code) && uregex_lookingAt(r, 0, &code)) {
+        result = 0;
+        int32_t groups = uregex_groupCount(r, &code);
+        for (int32_t group = 1; group <= groups && U_SUCCESS(code); group++) {
+            if (uregex_start(r, group, &code) >= 0) { result = group; break; }
+        }
+    }
+    uregex_setText(r, NULL, 0, &code);  // do not keep a pointer to the caller's buffer
+    *status = code;
+    return result;
+}
 
 int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength) {
     return memmem(haystack, haystackLength, needle, needleLength) != NULL;

@@ -22,8 +22,14 @@ struct BoilerplatePack: Sendable {
     /// `prefix` rules by the first byte of their pattern, so a line is only compared with those that can match.
     private var prefixes: [[Rule]] = Array(repeating: [], count: 256)
     private var otherRules: [Rule] = []
-    /// All `regex` rules as one alternation, one capture group per rule, so a line is matched once.
-    private var combined: (regex: NSRegularExpression, names: [String])?
+    /// The `regex` rules, each anchored to the whole line.
+    private var regexRules: [(regex: RegularExpression, name: String)] = []
+    /// All `regex` rules as one alternation without capture groups (ICU saves every group at every alternative, so
+    /// with them one alternation costs three times as much): most lines fail it, and only a line that passes is
+    /// matched rule by rule. Rules it cannot stand in for (back-references, `\Q…\E`, named groups) are always
+    /// tried one by one.
+    private var screen: RegularExpression?
+    private var unscreened: [Int] = []
 
     /// The pack `name` (a name in `Dictionaries/boilerplate/`, or a path to a user's own pack).
     init(named name: String, data: DataDirectory) throws {
@@ -36,7 +42,7 @@ struct BoilerplatePack: Sendable {
             let names = available.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
             throw BriefError(.config, "boilerplate pack '\(name)' not found; available: \(names.joined(separator: ", "))")
         }
-        var regexRules: [(pattern: String, name: String)] = []
+        var patterns: [String] = []
         for (number, line) in String(decoding: contents, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.hasPrefix("#"), !line.allSatisfy(\.isWhitespace) else { continue }
@@ -53,10 +59,11 @@ struct BoilerplatePack: Sendable {
                 exact[ByteKey(key)] = ruleName
                 longestExact = max(longestExact, key.count * 2)  // lowercase forms can be longer in bytes
             case .regex:
-                guard (try? NSRegularExpression(pattern: pattern)) != nil else {
+                guard let regex = try? RegularExpression("^(?:\(pattern))$", caseInsensitive: true) else {
                     throw BriefError(.config, "\(file.path):\(number + 1):1: invalid regular expression '\(pattern)'")
                 }
-                regexRules.append((pattern, ruleName))
+                regexRules.append((regex, ruleName))
+                patterns.append(pattern)
             case .prefix:
                 let rule = Rule(kind: kind, pattern: Self.folded(pattern.utf8), name: ruleName)
                 guard let first = rule.pattern.first else { continue }
@@ -65,17 +72,13 @@ struct BoilerplatePack: Sendable {
                 otherRules.append(Rule(kind: kind, pattern: Self.folded(pattern.utf8), name: ruleName))
             }
         }
-        if !regexRules.isEmpty {
-            let alternation = regexRules.map { "(\($0.pattern))" }.joined(separator: "|")
-            let regex = try NSRegularExpression(pattern: "^(?:\(alternation))$", options: [.caseInsensitive])
-            // Capture groups inside a rule shift the numbering; find each rule's own group.
-            var names: [String] = []
-            for rule in regexRules {
-                let inner = (try? NSRegularExpression(pattern: rule.pattern).numberOfCaptureGroups) ?? 0
-                names.append(rule.name)
-                names += Array(repeating: "", count: inner)
-            }
-            combined = (regex, names)
+        var screened: [String] = []
+        for (index, rule) in zip(regexRules.indices, patterns) {
+            if let plain = Self.withoutCaptures(rule) { screened.append("(?:\(plain))") } else { unscreened.append(index) }
+        }
+        if !screened.isEmpty {
+            screen = try? RegularExpression("^(?:\(screened.joined(separator: "|")))$", caseInsensitive: true)
+            if screen == nil { unscreened = Array(regexRules.indices) }
         }
     }
 
@@ -100,20 +103,51 @@ struct BoilerplatePack: Sendable {
             case .line, .prefix, .regex: continue
             }
         }
-        if let (shared, names) = combined {
-            // Foundation on Linux copies an NSRegularExpression on every call when threads share it; keep one per thread.
-            let key = "brief.boilerplate.\(name)"
-            let regex = ThreadCache.object(key) {
-                (try? NSRegularExpression(pattern: shared.pattern, options: shared.options)) ?? shared
-            }
-            let text = String(line)
-            if let match = regex.firstMatch(in: text, options: .anchored, range: NSRange(text.startIndex..., in: text)) {
-                for group in 1..<match.numberOfRanges where match.range(at: group).location != NSNotFound {
-                    if !names[group - 1].isEmpty { return names[group - 1] }
-                }
-            }
+        if let screen, screen.forThisThread().wholeMatchGroup(line) != nil {
+            for rule in regexRules where rule.regex.forThisThread().wholeMatchGroup(line) != nil { return rule.name }
+        }
+        for index in unscreened where regexRules[index].regex.forThisThread().wholeMatchGroup(line) != nil {
+            return regexRules[index].name
         }
         return nil
+    }
+
+    /// `pattern` with every capture group made non-capturing, or nil when that could change what it matches
+    /// (a back-reference, a named group or a `\Q…\E` quotation).
+    static func withoutCaptures(_ pattern: String) -> String? {
+        let characters = Array(pattern)
+        var result = ""
+        var index = 0
+        var classDepth = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" {
+                guard index + 1 < characters.count else { return nil }
+                let next = characters[index + 1]
+                if next.isNumber || next == "k" || next == "Q" { return nil }
+                result.append(character)
+                result.append(next)
+                index += 2
+                continue
+            }
+            if character == "[" { classDepth += 1 } else if character == "]" && classDepth > 0 { classDepth -= 1 }
+            if character == "(" && classDepth == 0 {
+                if index + 1 < characters.count && characters[index + 1] == "?" {
+                    if index + 2 < characters.count && characters[index + 2] == "<"
+                        && index + 3 < characters.count && characters[index + 3] != "=" && characters[index + 3] != "!" {
+                        return nil  // (?<name>…)
+                    }
+                    result.append(character)
+                } else {
+                    result += "(?:"
+                }
+                index += 1
+                continue
+            }
+            result.append(character)
+            index += 1
+        }
+        return result
     }
 
     /// UTF-8 case-folded for caseless comparison: ASCII directly, anything else with ICU's full case folding.

@@ -67,6 +67,16 @@ int32_t brief_char_is_alpha(int32_t c);
 int32_t brief_char_is_upper(int32_t c);
 int32_t brief_char_is_lower(int32_t c);
 
+// MARK: Regular expressions (ICU syntax; text in UTF-16)
+void *brief_regex_open(const uint16_t *pattern, int32_t length, int32_t caseInsensitive, int32_t *errorOffset,
+                       int32_t *status);
+void *brief_regex_clone(const void *regex, int32_t *status);
+void brief_regex_close(void *regex);
+int32_t brief_regex_group_count(const void *regex, int32_t *status);
+/// Whether the whole of `text` matches: -1 if not, else the number of the first capture group that took part
+/// (0 when none did).
+int32_t brief_regex_match_group(void *regex, const uint16_t *text, int32_t length, int32_t *status);
+
 // MARK: Bytes
 /// Whether `needle` occurs in `haystack` (glibc's memmem).
 int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength);
