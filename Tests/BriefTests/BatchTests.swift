@@ -123,6 +123,34 @@ struct BatchTests {
         #expect(manifest.count == 5, "the manifest is compacted: a header and one line per output")
     }
 
+    @Test("a resume trusts an input's unchanged size and time without reading it; a touched input is checked by content")
+    func resumeByStamp() throws {
+        let tree = try TemporaryTree.standard()
+        defer { tree.remove() }
+        let arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--format", "json", "--quiet"]
+        _ = try CLI.run(arguments)
+        let input = tree.path("in/en.txt")
+        let time = try #require(try FileManager.default.attributesOfItem(atPath: input)[.modificationDate] as? Date)
+
+        // Same content, new time: read, found unchanged by its hash, not redone; the manifest learns the new time.
+        try FileManager.default.setAttributes([.modificationDate: time.addingTimeInterval(60)], ofItemAtPath: input)
+        _ = try CLI.run(arguments)
+        #expect(try tree.report()["done"] as? Int == 0)
+        #expect(tree.read("out/.brief/manifest").contains("en.txt"))
+
+        // New content of the same size, and its old time put back: the stamp is trusted, so it is not read.
+        let original = tree.read("in/en.txt")
+        try tree.write("in/en.txt", String(original.reversed()))
+        try FileManager.default.setAttributes([.modificationDate: time.addingTimeInterval(60)], ofItemAtPath: input)
+        _ = try CLI.run(arguments)
+        #expect(try tree.report()["done"] as? Int == 0)
+
+        // Any other time: read, found changed, redone.
+        try FileManager.default.setAttributes([.modificationDate: time.addingTimeInterval(120)], ofItemAtPath: input)
+        _ = try CLI.run(arguments)
+        #expect(try tree.report()["done"] as? Int == 1)
+    }
+
     @Test("outputs made with other data files (an edited stopword list) are not current")
     func dataChangesMakeOutputsStale() throws {
         let tree = TemporaryTree()

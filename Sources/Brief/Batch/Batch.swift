@@ -197,21 +197,27 @@ public final class Batch: Sendable {
 
     private func article(_ entry: ArticleTree.Entry, input: String, output: String, manifest: Manifest) throws -> Outcome {
         var info = stat()
-        if stat(input, &info) == 0, Int(info.st_size) > ArticleInput.maximumBytes {
+        guard stat(input, &info) == 0 else { throw BriefError(.io, "cannot read \(input)") }
+        if Int(info.st_size) > ArticleInput.maximumBytes {
             throw BriefError(.data, "\(entry.input) is \(Int(info.st_size) >> 20) MiB; one article may be at most "
                 + "\(ArticleInput.maximumBytes >> 20) MiB")
         }
+        let stamp = Manifest.stamp(hasher(entry), input: info)
+        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
         guard let data = FileManager.default.contents(atPath: input) else { throw BriefError(.io, "cannot read \(input)") }
         let bytes = Array(data)
         var hash = hasher(entry)
         hash.combine(bytes)
         let key = hash.value
-        if !options.force && manifest.isCurrent(input: entry.input, key: key, outputPath: output) { return .upToDate }
+        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) {
+            try manifest.refresh(input: entry.input, key: key, stamp: stamp)
+            return .upToDate
+        }
         var document = try ArticleInput.document(from: bytes, name: entry.input, id: entry.input)
         try pipeline.run(&document)
         let file = try AtomicFile(output)
         try file.append(Renderer(format: options.format).render(document))
-        try manifest.record(input: entry.input, key: key, size: try file.commit())
+        try manifest.record(input: entry.input, key: key, stamp: stamp, size: try file.commit())
         return .done
     }
 
@@ -220,12 +226,15 @@ public final class Batch: Sendable {
                          articles: inout Int) throws -> Outcome? {
         let isLines = entry.input.lowercased().hasSuffix(".jsonl")
         var whole: Data?
+        var info = stat()
+        guard stat(input, &info) == 0 else { throw BriefError(.io, "cannot read \(input)") }
+        let stamp = Manifest.stamp(hasher(entry), input: info)
+        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
         var hash = hasher(entry)
         if isLines {
             try forEachChunk(of: input) { hash.combine($0) }
         } else {
-            var info = stat()
-            if stat(input, &info) == 0, Int(info.st_size) > 4 * ArticleInput.maximumBytes {
+            if Int(info.st_size) > 4 * ArticleInput.maximumBytes {
                 throw BriefError(.data, "\(entry.input) is \(Int(info.st_size) >> 20) MiB, too large for one JSON "
                     + "document; write the records as JSON Lines (.jsonl), one per line")
             }
@@ -234,7 +243,10 @@ public final class Batch: Sendable {
             hash.combine(data)
         }
         let key = hash.value
-        if !options.force && manifest.isCurrent(input: entry.input, key: key, outputPath: output) { return .upToDate }
+        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) {
+            try manifest.refresh(input: entry.input, key: key, stamp: stamp)
+            return .upToDate
+        }
 
         let processor = RecordProcessor(pipeline: pipeline)
         let file = try AtomicFile(output)
@@ -270,7 +282,7 @@ public final class Batch: Sendable {
         }
         let size = try file.commit()
         guard let first else {
-            try manifest.record(input: entry.input, key: key, size: size)
+            try manifest.record(input: entry.input, key: key, stamp: stamp, size: size)
             return .done
         }
         return .failed(BriefError(first.kind, "\(failed) of \(count) records failed; the first: \(first.message)"))

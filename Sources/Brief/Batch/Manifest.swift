@@ -26,19 +26,22 @@ struct StableHash {
 
 /// Which outputs are current: a journal, one line per finished output, kept in the output folder.
 ///
-/// A line is `PATH-HASH KEY SIZE INPUT`: the hash of the input's relative path, a hash of everything the output
-/// depends on (the pipeline's fingerprint, the format, the output's name and the input's bytes), the output's size,
-/// and the input's path for people reading the file. An output is current when its input's line has the same key
-/// and the output file is there with that size — so an edited input, another pipeline or format, or a damaged
-/// output is redone, and a touched or copied input is not. Lines are appended as outputs finish, so an interrupted
-/// batch keeps what it finished. Memory: 24 bytes per entry, not the paths.
+/// A line is `PATH-HASH KEY SIZE STAMP INPUT`: the hash of the input's relative path, a hash of everything the
+/// output depends on (the pipeline's fingerprint, the format, the output's name and the input's bytes), the output's
+/// size, the same settings hashed with the input's size and modification time instead of its bytes, and the input's
+/// path for people reading the file. An output is current when the output file is there with that size and its
+/// input's line has the same stamp (nothing to read: this is what makes a resume fast) or, failing that, the same
+/// key — so an edited input, another pipeline or format, or a damaged output is redone, and a touched or copied
+/// input is not. Lines are appended as outputs finish, so an interrupted batch keeps what it finished. Memory:
+/// 32 bytes per entry, not the paths.
 final class Manifest: @unchecked Sendable {  // entries are read-only after init; appends hold `lock`
-    static let header = "# brief batch manifest v1: path-hash key output-size input-path"
+    static let header = "# brief batch manifest v2: path-hash key output-size stamp input-path"
     static let version = "brief-batch-v1"
 
     private struct Entry: Equatable {
         var key: UInt64
         var size: Int
+        var stamp: UInt64
     }
 
     let path: String
@@ -66,17 +69,32 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
         return hash
     }
 
-    /// Whether the output at `outputPath` was made from the same input and settings (`key`).
-    func isCurrent(input: String, key: UInt64, outputPath: String) -> Bool {
-        guard let entry = entries[StableHash.of(input)], entry.key == key else { return false }
+    /// An input's stamp: the output's settings (`hash`) with the input's size and modification time.
+    static func stamp(_ hash: StableHash, input info: stat) -> UInt64 {
+        var hash = hash
+        hash.combine("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        return hash.value
+    }
+
+    /// Whether the output at `outputPath` was made from the same input and settings: the same `stamp`, or else the
+    /// same `key` (when given; computing it means reading the input).
+    func isCurrent(input: String, stamp: UInt64, key: UInt64? = nil, outputPath: String) -> Bool {
+        guard let entry = entries[StableHash.of(input)], entry.stamp == stamp || entry.key == key else { return false }
         var info = stat()
         return stat(outputPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
     }
 
+    /// Records `stamp` for an output found current by its key (a touched or copied input), so that the next resume
+    /// need not read the input again.
+    func refresh(input: String, key: UInt64, stamp: UInt64) throws {
+        guard let entry = entries[StableHash.of(input)], entry.key == key, entry.stamp != stamp else { return }
+        try record(input: input, key: key, stamp: stamp, size: entry.size)
+    }
+
     /// Records a finished output.
-    func record(input: String, key: UInt64, size: Int) throws {
-        let line = Self.hex(StableHash.of(input)) + " " + Self.hex(key) + " " + String(size) + " "
-            + input.replacingOccurrences(of: "\n", with: "\\n") + "\n"
+    func record(input: String, key: UInt64, stamp: UInt64, size: Int) throws {
+        let line = Self.hex(StableHash.of(input)) + " " + Self.hex(key) + " " + String(size) + " " + Self.hex(stamp)
+            + " " + input.replacingOccurrences(of: "\n", with: "\\n") + "\n"
         try lock.withLock {
             if handle == nil {
                 if !FileManager.default.fileExists(atPath: path) {
@@ -137,12 +155,15 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
     }
 
     private static func parse(_ line: [UInt8]) -> (UInt64, Entry)? {
-        let fields = line.split(separator: 0x20, maxSplits: 3, omittingEmptySubsequences: false)
-        guard fields.count == 4,
+        let fields = line.split(separator: 0x20, maxSplits: 4, omittingEmptySubsequences: false)
+        guard fields.count >= 4,
               let pathHash = UInt64(String(decoding: fields[0], as: UTF8.self), radix: 16),
               let key = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16),
               let size = Int(String(decoding: fields[2], as: UTF8.self)) else { return nil }
-        return (pathHash, Entry(key: key, size: size))
+        // A version 1 line has no stamp (its fourth field is the path): it is current by key only.
+        let stamp = fields.count == 5 && fields[3].count == 16
+            ? UInt64(String(decoding: fields[3], as: UTF8.self), radix: 16) ?? 0 : 0
+        return (pathHash, Entry(key: key, size: size, stamp: stamp))
     }
 
     private static func hex(_ value: UInt64) -> String {
