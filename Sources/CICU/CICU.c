@@ -254,15 +254,17 @@ int32_t brief_regex_match_group(void *regex, const uint16_t *text, int32_t lengt
     URegularExpression *r = (URegularExpression *)regex;
     uregex_setText(r, text, length, &code);
     int32_t result = -1;
-    if (U_SUCCESS(code) && uregex_lookingAt(r, 0, &code)) {
+    if (U_SUCCESS(code) && uregex_matches(r, 0, &code)) {
         result = 0;
         int32_t groups = uregex_groupCount(r, &code);
         for (int32_t group = 1; group <= groups && U_SUCCESS(code); group++) {
             if (uregex_start(r, group, &code) >= 0) { result = group; break; }
         }
     }
-    uregex_setText(r, NULL, 0, &code);  // do not keep a pointer to the caller's buffer
     *status = code;
+    static const UChar empty[1] = {0};
+    UErrorCode ignored = U_ZERO_ERROR;
+    uregex_setText(r, empty, 0, &ignored);  // keep no pointer to the caller's buffer
     return result;
 }
 
