@@ -268,6 +268,18 @@ int32_t brief_regex_match_group(void *regex, const uint16_t *text, int32_t lengt
     return result;
 }
 
+int32_t brief_regex_may_match_after(void *regex, const uint16_t *prefix, int32_t length, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    URegularExpression *r = (URegularExpression *)regex;
+    uregex_setText(r, prefix, length, &code);
+    int32_t result = U_SUCCESS(code) && (uregex_matches(r, 0, &code) || uregex_hitEnd(r, &code));
+    *status = code;
+    static const UChar empty[1] = {0};
+    UErrorCode ignored = U_ZERO_ERROR;
+    uregex_setText(r, empty, 0, &ignored);
+    return result;
+}
+
 int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength) {
     return memmem(haystack, haystackLength, needle, needleLength) != NULL;
 }

@@ -24,12 +24,8 @@ struct BoilerplatePack: Sendable {
     private var otherRules: [Rule] = []
     /// The `regex` rules, each anchored to the whole line.
     private var regexRules: [(regex: RegularExpression, name: String)] = []
-    /// All `regex` rules as one alternation without capture groups (ICU saves every group at every alternative, so
-    /// with them one alternation costs three times as much): most lines fail it, and only a line that passes is
-    /// matched rule by rule. Rules it cannot stand in for (back-references, `\Q…\E`, named groups) are always
-    /// tried one by one.
-    private var screen: RegularExpression?
-    private var unscreened: [Int] = []
+    /// Names this pack's per-thread index of which regex rules a line's first character allows.
+    private let indexKey = "brief.boilerplate.\(UUID().uuidString)"
 
     /// The pack `name` (a name in `Dictionaries/boilerplate/`, or a path to a user's own pack).
     init(named name: String, data: DataDirectory) throws {
@@ -42,7 +38,6 @@ struct BoilerplatePack: Sendable {
             let names = available.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
             throw BriefError(.config, "boilerplate pack '\(name)' not found; available: \(names.joined(separator: ", "))")
         }
-        var patterns: [String] = []
         for (number, line) in String(decoding: contents, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.hasPrefix("#"), !line.allSatisfy(\.isWhitespace) else { continue }
@@ -55,7 +50,7 @@ struct BoilerplatePack: Sendable {
             let ruleName = String(fields[2]).trimmingCharacters(in: .whitespaces)
             switch kind {
             case .line:
-                let key = Self.folded(pattern.utf8)
+                let key = Self.folded(pattern[...])
                 exact[ByteKey(key)] = ruleName
                 longestExact = max(longestExact, key.count * 2)  // lowercase forms can be longer in bytes
             case .regex:
@@ -63,22 +58,13 @@ struct BoilerplatePack: Sendable {
                     throw BriefError(.config, "\(file.path):\(number + 1):1: invalid regular expression '\(pattern)'")
                 }
                 regexRules.append((regex, ruleName))
-                patterns.append(pattern)
             case .prefix:
-                let rule = Rule(kind: kind, pattern: Self.folded(pattern.utf8), name: ruleName)
+                let rule = Rule(kind: kind, pattern: Self.folded(pattern[...]), name: ruleName)
                 guard let first = rule.pattern.first else { continue }
                 prefixes[Int(first)].append(rule)
             case .suffix, .contains:
-                otherRules.append(Rule(kind: kind, pattern: Self.folded(pattern.utf8), name: ruleName))
+                otherRules.append(Rule(kind: kind, pattern: Self.folded(pattern[...]), name: ruleName))
             }
-        }
-        var screened: [String] = []
-        for (index, rule) in zip(regexRules.indices, patterns) {
-            if let plain = Self.withoutCaptures(rule) { screened.append("(?:\(plain))") } else { unscreened.append(index) }
-        }
-        if !screened.isEmpty {
-            screen = try? RegularExpression("^(?:\(screened.joined(separator: "|")))$", caseInsensitive: true)
-            if screen == nil { unscreened = Array(regexRules.indices) }
         }
     }
 
@@ -87,10 +73,10 @@ struct BoilerplatePack: Sendable {
         // Every rule but `line` applies to lines under 300 characters; most article paragraphs are longer.
         let bytes = line.utf8.count
         if bytes > 1200 && bytes > longestExact { return nil }
-        let length = bytes < 300 ? bytes : (bytes > 1200 ? 1200 : line.count)
+        let length = bytes < 300 ? bytes : (bytes > 1200 ? 1200 : line.unicodeScalars.count)
         // Byte comparisons: String's own compare canonical equivalence, which is far slower and not needed here
         // (the text is NFC after `normalize`, and so are the packs).
-        let lowered = Self.folded(line.utf8)
+        let lowered = Self.folded(line)
         if let rule = exact[ByteKey(lowered)] { return rule }
         guard length < 300 else { return nil }
         if length < 200, let first = lowered.first {
@@ -103,59 +89,36 @@ struct BoilerplatePack: Sendable {
             case .line, .prefix, .regex: continue
             }
         }
-        if let screen, screen.forThisThread().wholeMatchGroup(line) != nil {
-            for rule in regexRules where rule.regex.forThisThread().wholeMatchGroup(line) != nil { return rule.name }
-        }
-        for index in unscreened where regexRules[index].regex.forThisThread().wholeMatchGroup(line) != nil {
-            return regexRules[index].name
+        // Most lines cannot match any regex rule from their first character on; ICU tells which rules one allows
+        // (the match wanted more text), remembered per thread for each first character seen.
+        if !regexRules.isEmpty, let first = line.unicodeScalars.first {
+            let candidates = ThreadCache.object(indexKey) { FirstCharacterIndex() }
+            let rules = candidates.rules[first] ?? {
+                let rules = regexRules.indices.filter {
+                    regexRules[$0].regex.forThisThread().mayMatch(startingWith: Substring(String(first)))
+                }
+                candidates.rules[first] = rules
+                return rules
+            }()
+            if !rules.isEmpty {
+                let utf16 = Array(line.utf16)
+                for index in rules where regexRules[index].regex.forThisThread().wholeMatchGroup(utf16: utf16) != nil {
+                    return regexRules[index].name
+                }
+            }
         }
         return nil
     }
 
-    /// `pattern` with every capture group made non-capturing, or nil when that could change what it matches
-    /// (a back-reference, a named group or a `\Q…\E` quotation).
-    static func withoutCaptures(_ pattern: String) -> String? {
-        let characters = Array(pattern)
-        var result = ""
-        var index = 0
-        var classDepth = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\" {
-                guard index + 1 < characters.count else { return nil }
-                let next = characters[index + 1]
-                if next.isNumber || next == "k" || next == "Q" { return nil }
-                result.append(character)
-                result.append(next)
-                index += 2
-                continue
-            }
-            if character == "[" { classDepth += 1 } else if character == "]" && classDepth > 0 { classDepth -= 1 }
-            if character == "(" && classDepth == 0 {
-                if index + 1 < characters.count && characters[index + 1] == "?" {
-                    if index + 2 < characters.count && characters[index + 2] == "<"
-                        && index + 3 < characters.count && characters[index + 3] != "=" && characters[index + 3] != "!" {
-                        return nil  // (?<name>…)
-                    }
-                    result.append(character)
-                } else {
-                    result += "(?:"
-                }
-                index += 1
-                continue
-            }
-            result.append(character)
-            index += 1
-        }
-        return result
-    }
-
     /// UTF-8 case-folded for caseless comparison: ASCII directly, anything else with ICU's full case folding.
-    static func folded(_ utf8: some Collection<UInt8>) -> [UInt8] {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
-        var folded: [UInt8] = []
-        Array(utf8).withUnsafeBufferPointer { (try? CaseMapper.shared())?.fold($0, into: &folded) }
-        return folded
+    static func folded(_ text: Substring) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+            var folded: [UInt8] = []
+            (try? CaseMapper.shared())?.fold(bytes, into: &folded)
+            return folded
+        }
     }
 
     /// Whether `haystack` contains `needle` (bytes).
@@ -165,4 +128,9 @@ struct BoilerplatePack: Sendable {
             needle.withUnsafeBytes { n in brief_bytes_contain(h.baseAddress, h.count, n.baseAddress, n.count) != 0 }
         }
     }
+}
+
+/// Which regex rules of a pack a line's first character leaves possible (one per thread and pack).
+private final class FirstCharacterIndex {
+    var rules: [Unicode.Scalar: [Int]] = [:]
 }

@@ -11,7 +11,7 @@ final class RegularExpression: @unchecked Sendable {
     /// The pattern's number of capture groups.
     let groupCount: Int
     /// Names this expression's copies in each thread's cache.
-    private let id = UUID().uuidString
+    private let threadKey = "brief.regex.\(UUID().uuidString)"
 
     /// Compiles `pattern`; a syntax error names the offset in the pattern.
     init(_ pattern: String, caseInsensitive: Bool = false) throws {
@@ -38,13 +38,22 @@ final class RegularExpression: @unchecked Sendable {
 
     /// This thread's copy (an ICU regular expression holds its match state, so threads cannot share one).
     func forThisThread() -> RegularExpression {
-        ThreadCache.object("brief.regex.\(id)") { (try? RegularExpression(cloning: self)) ?? self }
+        ThreadCache.object(threadKey) { (try? RegularExpression(cloning: self)) ?? self }
+    }
+
+    /// Whether some text that starts with `prefix` could match: false means no line beginning so can.
+    func mayMatch(startingWith prefix: Substring) -> Bool {
+        let utf16 = Array(prefix.utf16)
+        var status: Int32 = 0
+        return brief_regex_may_match_after(handle, utf16, Int32(utf16.count), &status) != 0 || status > 0
     }
 
     /// Whether all of `text` matches: nil if not, else the number of the first capture group that took part in the
     /// match (0 when none did).
-    func wholeMatchGroup(_ text: Substring) -> Int? {
-        let utf16 = Array(text.utf16)
+    func wholeMatchGroup(_ text: Substring) -> Int? { wholeMatchGroup(utf16: Array(text.utf16)) }
+
+    /// `wholeMatchGroup(_:)` for text already in UTF-16 (to convert once for several expressions).
+    func wholeMatchGroup(utf16: [UInt16]) -> Int? {
         var status: Int32 = 0
         let group = brief_regex_match_group(handle, utf16, Int32(utf16.count), &status)
         return status <= 0 && group >= 0 ? Int(group) : nil
