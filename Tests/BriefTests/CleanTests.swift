@@ -64,6 +64,24 @@ struct CleanTests {
         #expect(document.removedLines.first?.rule == "subscribe")
     }
 
+    @Test("a user's regex rules match whole lines, whatever character they may start with")
+    func userRegexRules() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("brief-pack-\(UUID()).txt")
+        let rules = """
+            # my site
+            regex	^(\\w+) \\1$	echo
+            regex	.{2,12} photo gallery	gallery
+            regex	(?-i)^[«"“]?Updated\\b.*$	stamp
+            """
+        try rules.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let pipeline = try Run.pipeline("version: 1\nstages:\n  - use: clean\n    with: { packs: [\(file.path)] }\n")
+        let page = "Hello hello\nÉté 2024 photo gallery\n«Updated at noon»\nupdated at noon\nThe storm weakened.\n"
+        let document = try pipeline.run(Document(text: page))
+        #expect(document.removedLines.map(\.rule) == ["echo", "gallery", "stamp"])
+        #expect(document.text == "updated at noon\nThe storm weakened.\n")
+    }
+
     @Test("offsets after cleaning still point into the original page")
     func offsetsAfterCleaning() throws {
         let page = "Skip to main content\nBreaking News\nThe dam burst at dawn. Rescuers arrived at noon.\n"
