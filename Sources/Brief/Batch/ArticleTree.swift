@@ -58,26 +58,33 @@ struct ArticleTree: Sequence, IteratorProtocol {
     /// One folder's entries, sorted by name, with subfolders marked and output names assigned.
     private func listing(of folder: String) -> (entries: [Entry], next: Int) {
         let path = folder.isEmpty ? root : root + "/" + folder
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }.sorted()
-        } catch {
+        guard let directory = opendir(path) else {
             let failure = BriefError(.io, "cannot read folder \(path)")
             return ([Entry(input: folder, output: folder, kind: .failure(failure))], 0)
         }
+        // The directory's own type for each name (no stat per file); links and unknown types are looked up.
+        var items: [(name: String, type: UInt8)] = []
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if !name.hasPrefix(".") { items.append((name, item.pointee.d_type)) }
+        }
+        closedir(directory)
+        items.sort { $0.name < $1.name }
         var entries: [Entry] = [], folders: Set<String> = []
-        for name in names {
+        for (name, type) in items {
             let relative = folder.isEmpty ? name : folder + "/" + name
-            var info = stat()
-            guard stat(path + "/" + name, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                var link = stat()
-                if relative == excluded || (lstat(path + "/" + name, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK) {
-                    continue
-                }
+            var isFolder = Int(type) == Int(DT_DIR), isFile = Int(type) == Int(DT_REG)
+            if !isFolder && !isFile {
+                var info = stat(), link = stat()
+                guard stat(path + "/" + name, &info) == 0, lstat(path + "/" + name, &link) == 0 else { continue }
+                let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR && !isLink  // a link to a folder is not walked
+                isFile = (info.st_mode & S_IFMT) == S_IFREG
+            }
+            if isFolder && relative != excluded {
                 folders.insert(relative)
                 entries.append(Entry(input: relative, output: relative, kind: .folder))
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
+            } else if isFile {
                 entries.append(Entry(input: relative, output: "", kind: Self.kind(of: name)))
             }
         }
@@ -91,7 +98,7 @@ struct ArticleTree: Sequence, IteratorProtocol {
         let prefix = folder.isEmpty ? "" : folder + "/"
         func name(_ entry: Entry, keepingExtension: Bool) -> String {
             let file = String(entry.input.dropFirst(prefix.count))
-            let stem = keepingExtension ? file : (file as NSString).deletingPathExtension
+            let stem = keepingExtension ? file : String(Self.split(file).stem)
             return prefix + stem + "." + (entry.kind == .records ? "jsonl" : format.fileExtension)
         }
         let processed = entries.indices.filter { entries[$0].kind == .article || entries[$0].kind == .records }
@@ -110,8 +117,14 @@ struct ArticleTree: Sequence, IteratorProtocol {
         }
     }
 
+    /// A file name without and with its extension (`aid.en.txt` → `aid.en`, `txt`; `README` → `README`, ``).
+    static func split(_ name: String) -> (stem: Substring, extension: Substring) {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return (name[...], "") }
+        return (name[..<dot], name[name.utf8.index(after: dot)...])
+    }
+
     static func kind(of name: String) -> Kind {
-        switch (name as NSString).pathExtension.lowercased() {
+        switch split(name).extension.lowercased() {
         case "txt", "md": return .article
         case "json", "jsonl": return .records
         default: return .other

@@ -6,8 +6,8 @@ import Foundation
 /// A pack is a TSV file, one rule per line: `KIND<TAB>PATTERN<TAB>RULE`, where KIND is
 /// `line` (the trimmed line equals PATTERN), `prefix` (starts with it; lines under 200 characters), `suffix`
 /// (ends with it; under 250), `contains` (under 300) or `regex` (an ICU regular expression that must match the
-/// whole trimmed line). Matching ignores case (ICU case folding). RULE names the kind of boilerplate (`navigation`, `share`, …) and
-/// is what `clean` reports.
+/// whole trimmed line). Matching ignores case (ICU case folding). RULE names the kind of boilerplate
+/// (`navigation`, `share`, …) and is what `clean` reports.
 struct BoilerplatePack: Sendable {
     struct Rule: Sendable {
         enum Kind: String, Sendable { case line, prefix, suffix, contains, regex }
