@@ -24,7 +24,7 @@ struct BoilerplatePack: Sendable {
     private var otherRules: [Rule] = []
     /// The `regex` rules, each anchored to the whole line.
     private var regexRules: [(regex: RegularExpression, name: String)] = []
-    /// Names this pack's per-thread index of which regex rules a line's first character allows.
+    /// Names this pack's per-thread index of which regex rules a line's opening allows.
     private let indexKey = "brief.boilerplate.\(UUID().uuidString)"
 
     /// The pack `name` (a name in `Dictionaries/boilerplate/`, or a path to a user's own pack).
@@ -89,15 +89,17 @@ struct BoilerplatePack: Sendable {
             case .line, .prefix, .regex: continue
             }
         }
-        // Most lines cannot match any regex rule from their first character on; ICU tells which rules one allows
-        // (the match wanted more text), remembered per thread for each first character seen.
-        if !regexRules.isEmpty, let first = line.unicodeScalars.first {
-            let candidates = ThreadCache.object(indexKey) { FirstCharacterIndex() }
-            let rules = candidates.rules[first] ?? {
+        // Most lines cannot match any regex rule from their first three characters on; ICU tells which rules they
+        // allow (the match wanted more text), remembered per thread for each opening seen.
+        if !regexRules.isEmpty, !line.isEmpty {
+            let index = ThreadCache.object(indexKey) { OpeningIndex() }
+            let opening = String(String.UnicodeScalarView(line.unicodeScalars.prefix(OpeningIndex.length)))
+            let rules = index.rules[opening] ?? {
                 let rules = regexRules.indices.filter {
-                    regexRules[$0].regex.forThisThread().mayMatch(startingWith: Substring(String(first)))
+                    regexRules[$0].regex.forThisThread().mayMatch(startingWith: opening[...])
                 }
-                candidates.rules[first] = rules
+                if index.rules.count >= OpeningIndex.limit { index.rules = [:] }
+                index.rules[opening] = rules
                 return rules
             }()
             if !rules.isEmpty {
@@ -130,7 +132,11 @@ struct BoilerplatePack: Sendable {
     }
 }
 
-/// Which regex rules of a pack a line's first character leaves possible (one per thread and pack).
-private final class FirstCharacterIndex {
-    var rules: [Unicode.Scalar: [Int]] = [:]
+/// Which regex rules of a pack a line's opening leaves possible (one per thread and pack).
+private final class OpeningIndex {
+    /// Characters of a line's opening.
+    static let length = 3
+    /// Openings remembered before the index starts over (memory stays flat on any archive).
+    static let limit = 100_000
+    var rules: [String: [Int]] = [:]
 }
