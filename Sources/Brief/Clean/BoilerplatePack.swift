@@ -112,15 +112,12 @@ struct BoilerplatePack: Sendable {
         return nil
     }
 
-    /// UTF-8 case-folded for caseless comparison: ASCII directly, anything else with ICU's full case folding.
+    /// UTF-8 case-folded (ICU's full case folding) for caseless comparison.
     static func folded(_ text: Substring) -> [UInt8] {
         var text = text
-        return text.withUTF8 { bytes in
-            if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
-            var folded: [UInt8] = []
-            (try? CaseMapper.shared())?.fold(bytes, into: &folded)
-            return folded
-        }
+        var folded: [UInt8] = []
+        text.withUTF8 { bytes in (try? CaseMapper.shared())?.fold(bytes, into: &folded) }
+        return folded
     }
 
     /// Whether `haystack` contains `needle` (bytes).

@@ -56,10 +56,8 @@ public struct CleanStage: Stage {
         var removed: [RemovedLine] = []
         var drops: [Range<Int>] = []
         let textLength = text.utf8.count
-        let utf8 = text.utf8
         for (index, line) in lines.enumerated() where !line.trimmed.isEmpty {
-            let trimmed = text[utf8.index(utf8.startIndex, offsetBy: line.trimmed.lowerBound)..<utf8.index(
-                utf8.startIndex, offsetBy: line.trimmed.upperBound)]
+            let trimmed = document.string(line.trimmed)
             var rule = packs.lazy.compactMap { $0.match(trimmed) }.first
             if rule == nil, duplicates, counts[numbers[index]] > 1 {
                 if trimmed.utf8.count < 200 || trimmed.count < 200 {

@@ -91,12 +91,7 @@ public struct SummarizeStage: Stage {
             }
         }
         input.termCount = analyzer.termCount
-        input.surfaces = analyzer.surfaces.map { surface in
-            let text = documents[surface.document].text
-            let utf8 = text.utf8
-            return text[utf8.index(utf8.startIndex, offsetBy: surface.range.lowerBound)..<utf8.index(
-                utf8.startIndex, offsetBy: surface.range.upperBound)]
-        }
+        input.surfaces = analyzer.surfaces.map { documents[$0.document].string($0.range) }
         input.isWordTerm = analyzer.isWordTerm
         return (input, owners)
     }

@@ -153,11 +153,7 @@ final class TermAnalyzer {
     /// What a spelling not seen before becomes: folded, checked against the stopwords, stemmed or truncated.
     private func analyze(_ spelling: UnsafeBufferPointer<UInt8>, _ state: inout State) -> Spelling {
         var folded: [UInt8] = []
-        if spelling.allSatisfy({ $0 < 0x80 }) {  // ASCII: lowercase without a call into ICU
-            folded = spelling.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        } else {
-            folder.fold(spelling, into: &folded)
-        }
+        folder.fold(spelling, into: &folded)
         if stopwords.contains(ByteKey(folded)) { return Spelling(term: -1, isNumber: false, bigrams: 0..<0) }
         let isNumber = folded.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
         var key = folded
