@@ -126,7 +126,8 @@ void brief_breaker_close(BriefBreaker *breaker) {
 
 void brief_breaker_set_text(BriefBreaker *breaker, const char *utf8, int64_t length, int32_t *status) {
     if (length > INT32_MAX / 2) { *status = U_BUFFER_OVERFLOW_ERROR; return; }
-    if (length + 1 > breaker->capacity) {  // at most one UTF-16 unit per byte
+    // At most one UTF-16 unit per byte. A buffer grown for a huge text is not kept for the short ones after it.
+    if (length + 1 > breaker->capacity || (breaker->capacity > (1 << 20) && breaker->capacity > 4 * (length + 1))) {
         free(breaker->utf16);
         free(breaker->map);
         breaker->capacity = length + 1;
@@ -242,41 +243,15 @@ void *brief_regex_clone(const void *regex, int32_t *status) {
 
 void brief_regex_close(void *regex) { uregex_close((URegularExpression *)regex); }
 
-int32_t brief_regex_group_count(const void *regex, int32_t *status) {
-    UErrorCode code = U_ZERO_ERROR;
-    int32_t count = uregex_groupCount((URegularExpression *)regex, &code);
-    *status = code;
-    return count;
-}
-
-int32_t brief_regex_match_group(void *regex, const uint16_t *text, int32_t length, int32_t *status) {
+int32_t brief_regex_matches(void *regex, const uint16_t *text, int32_t length, int32_t orPrefix, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     URegularExpression *r = (URegularExpression *)regex;
     uregex_setText(r, text, length, &code);
-    int32_t result = -1;
-    if (U_SUCCESS(code) && uregex_matches(r, 0, &code)) {
-        result = 0;
-        int32_t groups = uregex_groupCount(r, &code);
-        for (int32_t group = 1; group <= groups && U_SUCCESS(code); group++) {
-            if (uregex_start(r, group, &code) >= 0) { result = group; break; }
-        }
-    }
+    int32_t result = U_SUCCESS(code) && (uregex_matches(r, 0, &code) || (orPrefix && uregex_hitEnd(r, &code)));
     *status = code;
     static const UChar empty[1] = {0};
     UErrorCode ignored = U_ZERO_ERROR;
     uregex_setText(r, empty, 0, &ignored);  // keep no pointer to the caller's buffer
-    return result;
-}
-
-int32_t brief_regex_may_match_after(void *regex, const uint16_t *prefix, int32_t length, int32_t *status) {
-    UErrorCode code = U_ZERO_ERROR;
-    URegularExpression *r = (URegularExpression *)regex;
-    uregex_setText(r, prefix, length, &code);
-    int32_t result = U_SUCCESS(code) && (uregex_matches(r, 0, &code) || uregex_hitEnd(r, &code));
-    *status = code;
-    static const UChar empty[1] = {0};
-    UErrorCode ignored = U_ZERO_ERROR;
-    uregex_setText(r, empty, 0, &ignored);
     return result;
 }
 

@@ -104,7 +104,7 @@ struct BoilerplatePack: Sendable {
             }()
             if !rules.isEmpty {
                 let utf16 = Array(line.utf16)
-                for index in rules where regexRules[index].regex.forThisThread().wholeMatchGroup(utf16: utf16) != nil {
+                for index in rules where regexRules[index].regex.forThisThread().matchesWhole(utf16: utf16) {
                     return regexRules[index].name
                 }
             }

@@ -72,12 +72,9 @@ void *brief_regex_open(const uint16_t *pattern, int32_t length, int32_t caseInse
                        int32_t *status);
 void *brief_regex_clone(const void *regex, int32_t *status);
 void brief_regex_close(void *regex);
-int32_t brief_regex_group_count(const void *regex, int32_t *status);
-/// Whether the whole of `text` matches: -1 if not, else the number of the first capture group that took part
-/// (0 when none did).
-int32_t brief_regex_match_group(void *regex, const uint16_t *text, int32_t length, int32_t *status);
-/// Whether some text that starts with `prefix` could match (ICU's hitEnd: the matcher wanted to read past it).
-int32_t brief_regex_may_match_after(void *regex, const uint16_t *prefix, int32_t length, int32_t *status);
+/// Whether the whole of `text` matches, or with `orPrefix`, whether some text starting with it could (ICU's hitEnd:
+/// the matcher wanted to read past its end).
+int32_t brief_regex_matches(void *regex, const uint16_t *text, int32_t length, int32_t orPrefix, int32_t *status);
 
 // MARK: Bytes
 /// Whether `needle` occurs in `haystack` (glibc's memmem).
