@@ -6,6 +6,15 @@ import Testing
 struct CLITests {
     static let sample = "Examples/sample-article.txt"
 
+    @Test("JSON strings escape quotes, backslashes, controls and line separators, and keep every other character")
+    func jsonEscaping() throws {
+        let text = "Он сказал: \"мир\" \\ 和平\u{1}\t\n\u{2028}end 🚒"
+        let serialized = JSON.object([("text", .string(text))]).serialized()
+        #expect(serialized == #"{"text":"Он сказал: \"мир\" \\ 和平\u0001\t\n\u2028end 🚒"}"#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(serialized.utf8)) as? [String: String]
+        #expect(decoded?["text"] == text)
+    }
+
     @Test("brief FILE prints a three-sentence brief of the sample article")
     func summarizeFile() throws {
         let result = try CLI.run([Self.sample])
