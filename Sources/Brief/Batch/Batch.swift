@@ -202,11 +202,12 @@ public final class Batch: Sendable {
             throw BriefError(.data, "\(entry.input) is \(Int(info.st_size) >> 20) MiB; one article may be at most "
                 + "\(ArticleInput.maximumBytes >> 20) MiB")
         }
-        let stamp = Manifest.stamp(hasher(entry), input: info)
+        let settings = hasher(entry)
+        let stamp = Manifest.stamp(settings, input: info)
         if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
         guard let data = FileManager.default.contents(atPath: input) else { throw BriefError(.io, "cannot read \(input)") }
         let bytes = Array(data)
-        var hash = hasher(entry)
+        var hash = settings
         hash.combine(bytes)
         let key = hash.value
         if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) {
@@ -228,9 +229,10 @@ public final class Batch: Sendable {
         var whole: Data?
         var info = stat()
         guard stat(input, &info) == 0 else { throw BriefError(.io, "cannot read \(input)") }
-        let stamp = Manifest.stamp(hasher(entry), input: info)
+        let settings = hasher(entry)
+        let stamp = Manifest.stamp(settings, input: info)
         if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
-        var hash = hasher(entry)
+        var hash = settings
         if isLines {
             try forEachChunk(of: input) { hash.combine($0) }
         } else {
