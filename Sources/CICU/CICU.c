@@ -96,6 +96,17 @@ void brief_casemap_close(void *casemap) { ucasemap_close((UCaseMap *)casemap); }
 
 int32_t brief_casemap_fold_utf8(const void *casemap, char *dest, int32_t capacity, const char *source, int32_t length,
                                 int32_t *status) {
+    // ASCII (most words and lines of most texts): lowercasing is folding, without a call into ICU.
+    int32_t ascii = 0;
+    while (ascii < length && (unsigned char)source[ascii] < 0x80) ascii++;
+    if (ascii == length && length <= capacity) {
+        for (int32_t i = 0; i < length; i++) {
+            char c = source[i];
+            dest[i] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
+        }
+        *status = U_ZERO_ERROR;
+        return length;
+    }
     UErrorCode code = U_ZERO_ERROR;
     int32_t result = ucasemap_utf8FoldCase((const UCaseMap *)casemap, dest, capacity, source, length, &code);
     *status = code;

@@ -205,8 +205,7 @@ public final class Batch: Sendable {
         let settings = hasher(entry)
         let stamp = Manifest.stamp(settings, input: info)
         if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
-        guard let data = FileManager.default.contents(atPath: input) else { throw BriefError(.io, "cannot read \(input)") }
-        let bytes = Array(data)
+        guard let bytes = readFile(input) else { throw BriefError(.io, "cannot read \(input)") }
         var hash = settings
         hash.combine(bytes)
         let key = hash.value

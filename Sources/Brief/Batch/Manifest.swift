@@ -47,7 +47,7 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
     let path: String
     private let entries: [UInt64: Entry]
     private let lock = NSLock()
-    private var handle: FileHandle?
+    private var descriptor: Int32 = -1
     private var appended = 0
 
     /// Opens the journal at `path`; with `ignoringEntries` (for `--force`) nothing counts as current.
@@ -61,6 +61,8 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
         }
         self.entries = entries
     }
+
+    deinit { if descriptor >= 0 { Glibc.close(descriptor) } }
 
     /// The start of an output's key: what it depends on besides its input's bytes, which are added to it next.
     static func hasher(fingerprint: String, format: String, output: String) -> StableHash {
@@ -93,33 +95,33 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
 
     /// Records a finished output.
     func record(input: String, key: UInt64, stamp: UInt64, size: Int) throws {
+        let escaped = input.utf8.contains(0x0A) ? input.replacingOccurrences(of: "\n", with: "\\n") : input
         let line = Self.hex(StableHash.of(input)) + " " + Self.hex(key) + " " + String(size) + " " + Self.hex(stamp)
-            + " " + input.replacingOccurrences(of: "\n", with: "\\n") + "\n"
+            + " " + escaped + "\n"
         try lock.withLock {
-            if handle == nil {
-                if !FileManager.default.fileExists(atPath: path) {
-                    guard FileManager.default.createFile(atPath: path, contents: Data((Self.header + "\n").utf8)) else {
-                        throw BriefError(.io, "cannot create \(path)")
-                    }
-                }
-                guard let opened = FileHandle(forWritingAtPath: path) else { throw BriefError(.io, "cannot open \(path)") }
-                handle = opened
+            if descriptor < 0 {
+                descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+                var info = stat()
+                guard descriptor >= 0, fstat(descriptor, &info) == 0 else { throw BriefError(.io, "cannot open \(path)") }
+                if info.st_size == 0 { try append(Self.header + "\n") }
             }
-            do {
-                try handle?.seekToEnd()
-                try handle?.write(contentsOf: Data(line.utf8))
-            } catch {
-                throw BriefError(.io, "cannot write \(path): \(error.localizedDescription)")
-            }
+            try append(line)
             appended += 1
         }
+    }
+
+    /// Writes `text` at the end of the journal (the caller holds `lock`).
+    private func append(_ text: String) throws {
+        var text = text
+        let complete = text.withUTF8 { bytes in write(descriptor, bytes.baseAddress, bytes.count) == bytes.count }
+        guard complete else { throw BriefError(.io, "cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// Closes the journal, rewriting it without superseded lines when this run replaced some.
     func close() throws {
         try lock.withLock {
-            try handle?.close()
-            handle = nil
+            if descriptor >= 0 { Glibc.close(descriptor) }
+            descriptor = -1
             guard appended > 0 else { return }
             var last: [UInt64: Int] = [:]
             var count = 0

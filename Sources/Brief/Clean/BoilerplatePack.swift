@@ -17,7 +17,9 @@ struct BoilerplatePack: Sendable {
     }
 
     let name: String
-    private var exact: [ByteKey: String] = [:]
+    /// `line` rules: the folded pattern → its index in `exactNames`.
+    private var exact = ByteTable()
+    private var exactNames: [String] = []
     private var longestExact = 0
     /// `prefix` rules by the first byte of their pattern, so a line is only compared with those that can match.
     private var prefixes: [[Rule]] = Array(repeating: [], count: 256)
@@ -51,7 +53,14 @@ struct BoilerplatePack: Sendable {
             switch kind {
             case .line:
                 let key = Self.folded(pattern[...])
-                exact[ByteKey(key)] = ruleName
+                key.withUnsafeBufferPointer { key in
+                    if let index = exact.value(for: key) {
+                        exactNames[Int(index)] = ruleName  // a later rule for the same line wins
+                    } else {
+                        exact.insert(key, Int32(exactNames.count))
+                        exactNames.append(ruleName)
+                    }
+                }
                 longestExact = max(longestExact, key.count * 2)  // lowercase forms can be longer in bytes
             case .regex:
                 guard let regex = try? RegularExpression("^(?:\(pattern))$", caseInsensitive: true) else {
@@ -70,46 +79,77 @@ struct BoilerplatePack: Sendable {
 
     /// The rule that marks `line` (already trimmed) as boilerplate, if any.
     func match(_ line: Substring) -> String? {
+        var line = line
+        return line.withUTF8(match)
+    }
+
+    private func match(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         // Every rule but `line` applies to lines under 300 characters; most article paragraphs are longer.
-        let bytes = line.utf8.count
-        if bytes > 1200 && bytes > longestExact { return nil }
-        let length = bytes < 300 ? bytes : (bytes > 1200 ? 1200 : line.unicodeScalars.count)
+        if line.count > 1200 && line.count > longestExact { return nil }
+        let length = line.count < 300 ? line.count : (line.count > 1200 ? 1200 : Self.scalarCount(line))
         // Byte comparisons: String's own compare canonical equivalence, which is far slower and not needed here
         // (the text is NFC after `normalize`, and so are the packs).
-        let lowered = Self.folded(line)
-        if let rule = exact[ByteKey(lowered)] { return rule }
-        guard length < 300 else { return nil }
-        if length < 200, let first = lowered.first {
-            for rule in prefixes[Int(first)] where lowered.starts(with: rule.pattern) { return rule.name }
-        }
-        for rule in otherRules {
-            switch rule.kind {
-            case .suffix: if length < 250 && lowered.reversed().starts(with: rule.pattern.reversed()) { return rule.name }
-            case .contains: if Self.contains(lowered, rule.pattern) { return rule.name }
-            case .line, .prefix, .regex: continue
+        var lowered: [UInt8] = []
+        (try? CaseMapper.shared())?.fold(line, into: &lowered)
+        return lowered.withUnsafeBufferPointer { lowered in
+            if let index = exact.value(for: lowered) { return exactNames[Int(index)] }
+            guard length < 300 else { return nil }
+            if length < 200, let first = lowered.first {
+                for rule in prefixes[Int(first)] where Self.has(rule.pattern, at: 0, in: lowered) { return rule.name }
             }
-        }
-        // Most lines cannot match any regex rule from their first three characters on; ICU tells which rules they
-        // allow (the match wanted more text), remembered per thread for each opening seen.
-        if !regexRules.isEmpty, !line.isEmpty {
-            let index = ThreadCache.object(indexKey) { OpeningIndex() }
-            let opening = String(String.UnicodeScalarView(line.unicodeScalars.prefix(OpeningIndex.length)))
-            let rules = index.rules[opening] ?? {
-                let rules = regexRules.indices.filter {
-                    regexRules[$0].regex.forThisThread().mayMatch(startingWith: opening[...])
-                }
-                if index.rules.count >= OpeningIndex.limit { index.rules = [:] }
-                index.rules[opening] = rules
-                return rules
-            }()
-            if !rules.isEmpty {
-                let utf16 = Array(line.utf16)
-                for index in rules where regexRules[index].regex.forThisThread().matchesWhole(utf16: utf16) {
-                    return regexRules[index].name
+            for rule in otherRules {
+                switch rule.kind {
+                case .suffix:
+                    if length < 250 && Self.has(rule.pattern, at: lowered.count - rule.pattern.count, in: lowered) {
+                        return rule.name
+                    }
+                case .contains: if Self.contains(lowered, rule.pattern) { return rule.name }
+                case .line, .prefix, .regex: continue
                 }
             }
+            return regexRules.isEmpty ? nil : regexMatch(line)
         }
-        return nil
+    }
+
+    /// The `regex` rule matching `line`, if any. Most lines cannot match any of them from their first three characters
+    /// on; ICU tells which rules an opening allows (the match wanted more text), remembered per thread.
+    private func regexMatch(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        let index = ThreadCache.object(indexKey) { OpeningIndex() }
+        var end = 0, scalars = 0
+        while end < line.count {
+            if line[end] & 0xC0 != 0x80 {
+                if scalars == OpeningIndex.length { break }
+                scalars += 1
+            }
+            end += 1
+        }
+        let opening = UnsafeBufferPointer(rebasing: line[..<end])
+        let rules: [Int]
+        if let known = index.table.value(for: opening) {
+            rules = index.rules[Int(known)]
+        } else {
+            let text = String(decoding: opening, as: UTF8.self)
+            rules = regexRules.indices.filter { regexRules[$0].regex.forThisThread().mayMatch(startingWith: text[...]) }
+            if index.rules.count >= OpeningIndex.limit { index.table = ByteTable(); index.rules = [] }
+            index.table.insert(opening, Int32(index.rules.count))
+            index.rules.append(rules)
+        }
+        guard !rules.isEmpty else { return nil }
+        let utf16 = Array(String(decoding: line, as: UTF8.self).utf16)
+        return rules.first { regexRules[$0].regex.forThisThread().matchesWhole(utf16: utf16) }.map { regexRules[$0].name }
+    }
+
+    /// Whether `pattern` occurs in `text` at byte `offset`.
+    private static func has(_ pattern: [UInt8], at offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset >= 0, offset + pattern.count <= text.count else { return false }
+        return pattern.withUnsafeBytes { memcmp(text.baseAddress! + offset, $0.baseAddress!, pattern.count) == 0 }
+    }
+
+    /// The number of Unicode scalars in UTF-8 `bytes`.
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// UTF-8 case-folded (ICU's full case folding) for caseless comparison.
@@ -121,10 +161,10 @@ struct BoilerplatePack: Sendable {
     }
 
     /// Whether `haystack` contains `needle` (bytes).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        return haystack.withUnsafeBytes { h in
-            needle.withUnsafeBytes { n in brief_bytes_contain(h.baseAddress, h.count, n.baseAddress, n.count) != 0 }
+        return needle.withUnsafeBytes { needle in
+            brief_bytes_contain(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != 0
         }
     }
 }
@@ -135,5 +175,7 @@ private final class OpeningIndex {
     static let length = 3
     /// Openings remembered before the index starts over (memory stays flat on any archive).
     static let limit = 100_000
-    var rules: [String: [Int]] = [:]
+    /// An opening's bytes → its index in `rules`.
+    var table = ByteTable()
+    var rules: [[Int]] = []
 }

@@ -116,13 +116,9 @@ final class CaseMapper: @unchecked Sendable {
 
     /// `bytes` case-folded, appended to `output` (unchanged on an ICU failure).
     func fold(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        if bytes.allSatisfy({ $0 < 0x80 }) {  // ASCII: lowercase without a call into ICU
-            output.append(contentsOf: bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-            return
-        }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let start = output.count
-        let capacity = bytes.count * 3 + 8
+        let capacity = bytes.count * 3 + 8  // ASCII is lowercased in C, without a call into ICU
         output.append(contentsOf: repeatElement(0, count: capacity))
         var status: Int32 = 0
         let written = output.withUnsafeMutableBufferPointer { out in

@@ -121,6 +121,6 @@ public struct Renderer: Sendable {
     private func oneLine(_ text: Substring) -> String { Renderer.oneLine(text) }
 
     static func oneLine(_ text: Substring) -> String {
-        text.contains("\n") ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : String(text)
+        text.utf8.contains(0x0A) ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : String(text)
     }
 }
