@@ -8,7 +8,8 @@ import Foundation
 /// (ends with it; under 250), `contains` (under 300) or `regex` (an ICU regular expression that must match the
 /// whole trimmed line). Matching ignores case (ICU case folding). RULE names the kind of boilerplate
 /// (`navigation`, `share`, …) and is what `clean` reports.
-struct BoilerplatePack: Sendable {
+/// Immutable once read; a class, so that matching a line does not copy the tables.
+final class BoilerplatePack: @unchecked Sendable {
     struct Rule: Sendable {
         enum Kind: String, Sendable { case line, prefix, suffix, contains, regex }
         var kind: Kind
@@ -23,7 +24,10 @@ struct BoilerplatePack: Sendable {
     private var longestExact = 0
     /// `prefix` rules by the first byte of their pattern, so a line is only compared with those that can match.
     private var prefixes: [[Rule]] = Array(repeating: [], count: 256)
+    /// `suffix` and `contains` rules, in the pack's order (the first that matches names the line).
     private var otherRules: [Rule] = []
+    private var suffixes: [Int] = []
+    private var contained = PhraseIndex()
     /// The `regex` rules, each anchored to the whole line.
     private var regexRules: [(regex: RegularExpression, name: String)] = []
     /// Names this pack's per-thread index of which regex rules a line's opening allows.
@@ -72,7 +76,9 @@ struct BoilerplatePack: Sendable {
                 guard let first = rule.pattern.first else { continue }
                 prefixes[Int(first)].append(rule)
             case .suffix, .contains:
-                otherRules.append(Rule(kind: kind, pattern: Self.folded(pattern[...]), name: ruleName))
+                let rule = Rule(kind: kind, pattern: Self.folded(pattern[...]), name: ruleName)
+                if kind == .suffix { suffixes.append(otherRules.count) } else { contained.add(rule.pattern, order: otherRules.count) }
+                otherRules.append(rule)
             }
         }
     }
@@ -97,16 +103,14 @@ struct BoilerplatePack: Sendable {
             if length < 200, let first = lowered.first {
                 for rule in prefixes[Int(first)] where Self.has(rule.pattern, at: 0, in: lowered) { return rule.name }
             }
-            for rule in otherRules {
-                switch rule.kind {
-                case .suffix:
-                    if length < 250 && Self.has(rule.pattern, at: lowered.count - rule.pattern.count, in: lowered) {
-                        return rule.name
-                    }
-                case .contains: if Self.contains(lowered, rule.pattern) { return rule.name }
-                case .line, .prefix, .regex: continue
+            var first = length < 300 ? contained.firstOrder(in: lowered) ?? Int.max : Int.max
+            if length < 250 {
+                for order in suffixes where order < first
+                    && Self.has(otherRules[order].pattern, at: lowered.count - otherRules[order].pattern.count, in: lowered) {
+                    first = order
                 }
             }
+            if first < otherRules.count { return otherRules[first].name }
             return regexRules.isEmpty ? nil : regexMatch(line)
         }
     }
@@ -160,12 +164,53 @@ struct BoilerplatePack: Sendable {
         return folded
     }
 
-    /// Whether `haystack` contains `needle` (bytes).
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        return needle.withUnsafeBytes { needle in
-            brief_bytes_contain(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != 0
+}
+
+/// Finds which of many byte patterns occur in a text, in one pass over it: the four bytes at each position are hashed
+/// into a bitmap of the patterns' openings, and only the rare hits are compared in full.
+private struct PhraseIndex {
+    private var patterns: [(bytes: [UInt8], order: Int)] = []
+    private var openings = [UInt64](repeating: 0, count: 1 << 10)  // a bit per 16-bit hash of four bytes
+    private var buckets: [UInt16: [Int]] = [:]  // the patterns with each opening hash
+    private var short: [Int] = []  // patterns under four bytes, searched on their own
+
+    mutating func add(_ pattern: [UInt8], order: Int) {
+        guard !pattern.isEmpty else { return }
+        patterns.append((pattern, order))
+        guard pattern.count >= 4 else { return short.append(patterns.count - 1) }
+        let hash = pattern.withUnsafeBufferPointer { Self.hash($0.baseAddress!) }
+        openings[Int(hash >> 6)] |= 1 << (hash & 63)
+        buckets[hash, default: []].append(patterns.count - 1)
+    }
+
+    /// The smallest `order` of the patterns that occur in `text`.
+    func firstOrder(in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !patterns.isEmpty, let base = text.baseAddress else { return nil }
+        var first: Int?
+        func found(_ index: Int) { first = min(first ?? .max, patterns[index].order) }
+        for index in short where Self.occurs(patterns[index].bytes, in: text) { found(index) }
+        var position = 0
+        while position + 4 <= text.count {
+            let hash = Self.hash(base + position)
+            if openings[Int(hash >> 6)] & (1 << (hash & 63)) != 0 {
+                for index in buckets[hash] ?? [] {
+                    let pattern = patterns[index].bytes
+                    if position + pattern.count <= text.count && memcmp(base + position, pattern, pattern.count) == 0 {
+                        found(index)
+                    }
+                }
+            }
+            position += 1
         }
+        return first
+    }
+
+    private static func hash(_ bytes: UnsafePointer<UInt8>) -> UInt16 {
+        UInt16(truncatingIfNeeded: (UnsafeRawPointer(bytes).loadUnaligned(as: UInt32.self) &* 0x9E37_79B1) >> 16)
+    }
+
+    private static func occurs(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.withUnsafeBytes { brief_bytes_contain(haystack.baseAddress, haystack.count, $0.baseAddress, $0.count) != 0 }
     }
 }
 
