@@ -22,6 +22,8 @@ final class BoilerplatePack: @unchecked Sendable {
     private var exact = ByteTable()
     private var exactNames: [String] = []
     private var longestExact = 0
+    /// The longest folded `line` pattern, in bytes: a longer folded line needs no lookup.
+    private var longestFolded = 0
     /// `prefix` rules by the first byte of their pattern, so a line is only compared with those that can match.
     private var prefixes: [[Rule]] = Array(repeating: [], count: 256)
     /// `suffix` and `contains` rules, in the pack's order (the first that matches names the line).
@@ -66,6 +68,7 @@ final class BoilerplatePack: @unchecked Sendable {
                     }
                 }
                 longestExact = max(longestExact, key.count * 2)  // lowercase forms can be longer in bytes
+                longestFolded = max(longestFolded, key.count)
             case .regex:
                 guard let regex = try? RegularExpression("^(?:\(pattern))$", caseInsensitive: true) else {
                     throw BriefError(.config, "\(file.path):\(number + 1):1: invalid regular expression '\(pattern)'")
@@ -98,7 +101,7 @@ final class BoilerplatePack: @unchecked Sendable {
         var lowered: [UInt8] = []
         (try? CaseMapper.shared())?.fold(line, into: &lowered)
         return lowered.withUnsafeBufferPointer { lowered in
-            if let index = exact.value(for: lowered) { return exactNames[Int(index)] }
+            if lowered.count <= longestFolded, let index = exact.value(for: lowered) { return exactNames[Int(index)] }
             guard length < 300 else { return nil }
             if length < 200, let first = lowered.first {
                 for rule in prefixes[Int(first)] where Self.has(rule.pattern, at: 0, in: lowered) { return rule.name }

@@ -71,7 +71,7 @@ public struct SummarizeStage: Stage {
         let language = try documents.first?.language.map(Language.resolve) ?? .undetermined
         let analyzer = try TermAnalyzer.forThisThread(language: language, data: data)
         var input = Summarizer.Input(
-            texts: [], terms: [], termCount: 0, positions: [], eligible: [], wordCounts: [], surfaces: [],
+            texts: [], terms: [], termCount: 0, positions: [], eligible: [], wordCounts: [], surface: { _ in "" },
             isWordTerm: [])
         var owners: [(document: Int, sentence: Int)] = []
         for (number, document) in documents.enumerated() {
@@ -91,7 +91,8 @@ public struct SummarizeStage: Stage {
             }
         }
         input.termCount = analyzer.termCount
-        input.surfaces = analyzer.surfaces.map { documents[$0.document].string($0.range) }
+        let surfaces = analyzer.surfaces
+        input.surface = { documents[surfaces[$0].document].string(surfaces[$0].range) }
         input.isWordTerm = analyzer.isWordTerm
         return (input, owners)
     }

@@ -64,8 +64,9 @@ struct Summarizer {
         var positions: [Int]
         var eligible: [Bool]
         var wordCounts: [Int]
-        /// Term → a spelling of it in the text (a lowercase one when there is one), for keywords.
-        var surfaces: [Substring]
+        /// Term → a spelling of it in the text (a lowercase one when there is one), for keywords; asked only for
+        /// the top-weighted terms.
+        var surface: (Int) -> Substring
         var isWordTerm: [Bool]
     }
 
@@ -211,7 +212,7 @@ struct Summarizer {
         let ranked = weights.indices.filter { weights[$0] > 0 }
             .sorted { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
         for term in ranked {
-            let surface = input.surfaces[term]
+            let surface = input.surface(term)
             guard surface.count > 1, seen.insert(surface.lowercased()).inserted else { continue }
             result.append(String(surface))
             if result.count == keywordCount { break }
