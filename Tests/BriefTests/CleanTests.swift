@@ -82,6 +82,38 @@ struct CleanTests {
         #expect(document.text == "updated at noon\nThe storm weakened.\n")
     }
 
+    @Test("phrase rules: the first rule of the pack that a line matches names it, in any script and at any place")
+    func phraseRuleOrder() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("brief-pack-\(UUID()).txt")
+        let rules = """
+            # my site: a suffix rule before a contains rule that can match the same line
+            suffix	reporting by our staff.	byline
+            contains	Our Staff	staff
+            contains	Все права	copyright
+            contains	 ©	mark
+            prefix	Watch:	video
+            """
+        try rules.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let pipeline = try Run.pipeline("version: 1\nstages:\n  - use: clean\n    with: { packs: [\(file.path)] }\n")
+        let long = "The council met for six hours and voted, after a long debate that ran into the night, to keep "
+            + "the old bridge open to buses while engineers study whether its pillars can carry the weight of "
+            + "the new trams, a question our staff has followed closely since the first cracks were reported in "
+            + "the spring."
+        let page = [
+            "Additional reporting by our staff.",     // both rules: the suffix rule comes first in the pack
+            "Photos: OUR STAFF",                      // the contains rule, in another case
+            "© 2025 РИА. Все права защищены.",         // Cyrillic, after other text
+            "Text and pictures ©",                    // a two-byte opening, at the very end
+            "watch: the flood, from above",
+            long,                                     // over 300 characters: phrase rules do not apply
+            "The storm weakened.",
+        ].joined(separator: "\n") + "\n"
+        let document = try pipeline.run(Document(text: page))
+        #expect(document.removedLines.map(\.rule) == ["byline", "staff", "copyright", "mark", "video"])
+        #expect(document.text == long + "\nThe storm weakened.\n")
+    }
+
     @Test("offsets after cleaning still point into the original page")
     func offsetsAfterCleaning() throws {
         let page = "Skip to main content\nBreaking News\nThe dam burst at dawn. Rescuers arrived at noon.\n"
