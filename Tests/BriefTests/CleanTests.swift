@@ -99,7 +99,7 @@ struct CleanTests {
         let long = "The council met for six hours and voted, after a long debate that ran into the night, to keep "
             + "the old bridge open to buses while engineers study whether its pillars can carry the weight of "
             + "the new trams, a question our staff has followed closely since the first cracks were reported in "
-            + "the spring."
+            + "the early spring of this year."
         let page = [
             "Additional reporting by our staff.",     // both rules: the suffix rule comes first in the pack
             "Photos: OUR STAFF",                      // the contains rule, in another case
