@@ -205,7 +205,7 @@ public final class Batch: Sendable {
         let settings = hasher(entry)
         let stamp = Manifest.stamp(settings, input: info)
         if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
-        guard let bytes = readFile(input) else { throw BriefError(.io, "cannot read \(input)") }
+        guard let bytes = ArticleInput.readFile(input) else { throw BriefError(.io, "cannot read \(input)") }
         var hash = settings
         hash.combine(bytes)
         let key = hash.value

@@ -80,7 +80,11 @@ final class BoilerplatePack: @unchecked Sendable {
                 prefixes[Int(first)].append(rule)
             case .suffix, .contains:
                 let rule = Rule(kind: kind, pattern: Self.folded(pattern[...]), name: ruleName)
-                if kind == .suffix { suffixes.append(otherRules.count) } else { contained.add(rule.pattern, order: otherRules.count) }
+                if kind == .suffix {
+                    suffixes.append(otherRules.count)
+                } else {
+                    contained.add(rule.pattern, order: otherRules.count)
+                }
                 otherRules.append(rule)
             }
         }
@@ -106,11 +110,11 @@ final class BoilerplatePack: @unchecked Sendable {
             if length < 200, let first = lowered.first {
                 for rule in prefixes[Int(first)] where Self.has(rule.pattern, at: 0, in: lowered) { return rule.name }
             }
-            var first = length < 300 ? contained.firstOrder(in: lowered) ?? Int.max : Int.max
+            var first = contained.firstOrder(in: lowered) ?? .max
             if length < 250 {
-                for order in suffixes where order < first
-                    && Self.has(otherRules[order].pattern, at: lowered.count - otherRules[order].pattern.count, in: lowered) {
-                    first = order
+                for order in suffixes where order < first {
+                    let pattern = otherRules[order].pattern
+                    if Self.has(pattern, at: lowered.count - pattern.count, in: lowered) { first = order }
                 }
             }
             if first < otherRules.count { return otherRules[first].name }
@@ -166,7 +170,6 @@ final class BoilerplatePack: @unchecked Sendable {
         text.withUTF8 { bytes in (try? CaseMapper.shared())?.fold(bytes, into: &folded) }
         return folded
     }
-
 }
 
 /// Finds which of many byte patterns occur in a text, in one pass over it: the four bytes at each position are hashed
