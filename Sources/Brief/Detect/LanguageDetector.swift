@@ -93,11 +93,12 @@ public struct LanguageDetector: Sendable {
         let sample = Self.sample(of: text)
         var letters = 0
         var codeCounts = [Int](repeating: 0, count: 256)
+        let latin = Int(ICU.latinScriptCode)
         for scalar in sample.unicodeScalars {
             if scalar.value < 0x80 {  // ASCII fast path
                 if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A {
                     letters += 1
-                    codeCounts[Int(ICU.latinScriptCode)] += 1
+                    codeCounts[latin] += 1
                 }
             } else if ICU.isAlphabetic(scalar) {
                 letters += 1
