@@ -1,0 +1,408 @@
+/// The breaks `Segmenter` adds to ICU's (see its documentation): extra terminators, extra and forced breaks, list
+/// markers, and the quotation and bracket spans inside which breaks are dropped — found in one scan of the bytes.
+extension Segmenter {
+    // MARK: Extra and forced breaks, quotations
+
+    struct Marks {
+        var extra: [Int] = []
+        var forced: [Int] = []
+        /// Matched quotations and brackets: the opener's offset ..< the closer's offset.
+        var spans: [Range<Int>] = []
+    }
+
+    /// Bullets that start a list item.
+    static let bullets: Set<UInt32> = [0x2022, 0x25E6, 0x2023, 0x2043, 0x25AA, 0x25CF, 0x25A0, 0x25BA]
+
+    /// Opening quotation marks and brackets, with the closers that end them.
+    static let pairs: [UInt32: [UInt32]] = [
+        0x201C: [0x201D], 0x201E: [0x201C, 0x201D], 0xAB: [0xBB], 0x2039: [0x203A], 0x2018: [0x2019],
+        0x28: [0x29], 0x5B: [0x5D], 0xFF08: [0xFF09], 0x300C: [0x300D], 0x300E: [0x300F], 0x300A: [0x300B],
+        0x3008: [0x3009], 0x3010: [0x3011],
+    ]
+    static let pairClosers: Set<UInt32> = [0x201D, 0x201C, 0xBB, 0x203A, 0x2019, 0x29, 0x5D, 0xFF09, 0x300D, 0x300F,
+                                           0x300B, 0x3009, 0x3011]
+
+    /// Bytes the scan must look at: sentence and quotation punctuation, line breaks, and the lead bytes of the
+    /// non-ASCII characters it knows (« » shads ፡ ၊ ។ quotes bullets … 「 」 （ ）). Everything else is skipped.
+    static let interesting: [Bool] = (0..<256).map { byte in
+        [0x0A, 0x0D, 0x21, 0x22, 0x27, 0x28, 0x29, 0x2E, 0x3A, 0x3F, 0x5B, 0x5D, 0xC2, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF]
+            .contains(byte)
+    }
+
+    /// One pass over the text: extra terminators, extra and forced breaks, and quotation spans.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Marks {
+        var marks = Marks()
+        let script = language.script
+        let cased = Self.capitalizingScripts.contains(script)
+        let encloses = script != "Thai" && script != "Laoo"
+        let tibetan = script == "Tibt"
+        var index = 0
+        var openers: [(scalar: UInt32, offset: Int)] = []
+        var sequenceCandidates: [(style: UInt8, value: Int, offset: Int)] = []
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            guard Self.interesting[Int(byte)] || tibetan && byte == 0x20 else {
+                index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                continue
+            }
+            if byte == 0x0A || byte == 0x0D {
+                if !openers.isEmpty { openers.removeAll() }
+                index += 1
+                continue
+            }
+            let (scalar, width) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : Self.decode(bytes, at: index)
+            let next = index + width
+            let previous = Self.lastScalar(bytes, before: index) ?? " "
+            if byte == 0x20 {  // Tibetan only
+                // No shad is written after a syllable ending in ག or ཀ: the space stands in for it.
+                if previous.value == 0x0F42 || previous.value == 0x0F40 {
+                    let after = next < count ? Self.decode(bytes, at: next).0.value : 0
+                    if (0x0F40...0x0FBC).contains(after) && !rules.closesClause(Self.tibetanSyllable(bytes, before: index)) {
+                        appendTerminatorBreak(bytes, after: index, to: &marks.extra)
+                    }
+                }
+                index = next
+                continue
+            }
+            if Self.bullets.contains(scalar.value) && index > 0 && Self.isASCIISpace(bytes[index - 1]) {
+                marks.forced.append(index)
+            }
+            // A list marker ends here (`1.`, `a)`, `2.)`, `1.）`): look back to its start.
+            let endsMarker = byte == 0x2E ? !(next < count && (bytes[next] == 0x29 || bytes[next] == 0xEF))
+                : byte == 0x29 || scalar.value == 0xFF09
+            if endsMarker {
+                var tokenStart = index
+                while tokenStart > 0 && index - tokenStart <= 6 && !Self.isASCIISpace(bytes[tokenStart - 1]) { tokenStart -= 1 }
+                if tokenStart < index && (tokenStart == 0 || Self.isASCIISpace(bytes[tokenStart - 1]))
+                    && Self.mayStartListMarker(bytes, at: tokenStart), let marker = Self.listMarker(bytes, at: tokenStart) {
+                    var lineStart = tokenStart
+                    while lineStart > 0 && (bytes[lineStart - 1] == 0x20 || bytes[lineStart - 1] == 0x09) { lineStart -= 1 }
+                    let atLineStart = lineStart == 0 || bytes[lineStart - 1] == 0x0A || bytes[lineStart - 1] == 0x0D
+                    if tokenStart > 0 && (atLineStart || marker.style & Self.dotParen != 0) {
+                        marks.forced.append(tokenStart)
+                    } else if marker.style & Self.sequenceOnly != 0 {
+                        sequenceCandidates.append((marker.style, marker.value, tokenStart))
+                    }
+                }
+            }
+            switch scalar.value {
+            case 0x2E:  // .
+                // The token so far: its start, and whether it is plain (no period, slash, @ or colon).
+                var tokenStart = index
+                var plain = true
+                while tokenStart > 0 && index - tokenStart < 64 && !Self.isASCIISpace(bytes[tokenStart - 1]) {
+                    switch bytes[tokenStart - 1] { case 0x2E, 0x2F, 0x40, 0x3A: plain = false; default: break }
+                    tokenStart -= 1
+                }
+                if tokenStart > 0 && !Self.isASCIISpace(bytes[tokenStart - 1]) { plain = false }
+                glued: if cased, plain, next < count, !Self.isASCIISpace(bytes[next]) {
+                    let after = Self.decode(bytes, at: next).0
+                    if index - tokenStart >= 2, Self.isUppercase(after), Self.isLowercase(previous) || (0x30...0x39).contains(previous.value),
+                       !Self.restIsAddress(bytes, from: next) {
+                        marks.extra.append(next)
+                        break glued
+                    }
+                    if let (end, restart) = Self.references(bytes, after: index, previous: previous) {
+                        marks.spans.append(index..<end)
+                        marks.extra.append(restart)
+                    }
+                }
+                if next < count && bytes[next] == 0x20 {
+                    dashOrNumberBreak(bytes, at: index, previous: previous, marks: &marks)
+                    // ICU's rule SB8 never breaks before a lowercase word; after an ordinary word of six or more
+                    // letters the period still ends the sentence (the join rules decide).
+                    if cased && plain && index - tokenStart >= 6 && Self.isLowercase(previous),
+                       let start = Self.lowercaseWord(bytes, after: next) {
+                        marks.extra.append(start)
+                    }
+                }
+            case 0x2026:  // … is no terminator for ICU: a break after it and a space (the joins decide)
+                if !language.writesWithoutSpaces && next < count && bytes[next] == 0x20 {
+                    var start = next
+                    while start < count && Self.isASCIISpace(bytes[start]) { start += 1 }
+                    if start < count { marks.extra.append(start) }
+                }
+            case 0x21, 0x3F:  // ! ?
+                if next < count && bytes[next] == 0x20 { dashOrNumberBreak(bytes, at: index, previous: previous, marks: &marks) }
+            case 0x3A where script == "Armn":  // : typed for ։
+                if Self.isSpaceOrEnd(bytes, next) { appendTerminatorBreak(bytes, after: index, to: &marks.extra) }
+            case 0x0F0D, 0x0F11:  // Tibetan shad ། — unless it closes a clause (after ནས, ཤིང…)
+                if !rules.closesClause(Self.tibetanSyllable(bytes, before: index)) {
+                    appendTerminatorBreak(bytes, after: index, to: &marks.extra)
+                }
+            case 0x0F0E: appendTerminatorBreak(bytes, after: index, to: &marks.extra)  // Tibetan nyis shad ༎
+            case 0x1361 where previous.value == 0x1361: appendTerminatorBreak(bytes, after: index, to: &marks.extra)
+            case 0x104A where previous.value == 0x104A: appendTerminatorBreak(bytes, after: index, to: &marks.extra)
+            case 0x17D4, 0x17D5:  // Khmer khan ។ and bariyosan ៕, but not the ។ of ។ល។ ("etc.")
+                if !Self.isKhmerEtc(bytes, khanAt: index) { appendTerminatorBreak(bytes, after: index, to: &marks.extra) }
+            default: break
+            }
+            // Quotations and brackets.
+            if encloses && Self.isQuoteOrBracket(scalar.value) {
+                let value = scalar.value
+                let after = next < count ? Self.decode(bytes, at: next).0 : " "
+                let afterIsSpace = next >= count || Self.isASCIISpace(bytes[next])
+                if value == 0x22 || value == 0x27 {
+                    let isLetter = Self.isLetterOrDigit
+                    if value == 0x27 && isLetter(previous) && isLetter(after) {
+                        // an apostrophe: they'll
+                    } else if let open = openers.lastIndex(where: { $0.scalar == value }),
+                              !previous.properties.isWhitespace, !(value == 0x27 && isLetter(after)) {
+                        if index - openers[open].offset <= Self.maxEnclosed {
+                            marks.spans.append(openers[open].offset..<index)
+                        }
+                        openers.removeSubrange(open...)
+                    } else if !afterIsSpace && (value == 0x22 || !isLetter(previous)) {
+                        openers.append((value, index))
+                    }
+                } else if Self.pairClosers.contains(value) && !(value == 0x2019 && after.properties.isAlphabetic),
+                          let open = openers.lastIndex(where: { Self.pairs[$0.scalar]?.contains(value) ?? false }) {
+                    if index - openers[open].offset <= Self.maxEnclosed {
+                        marks.spans.append(openers[open].offset..<index)
+                    }
+                    openers.removeSubrange(open...)
+                } else if Self.pairs[value] != nil {
+                    openers.append((value, index))
+                }
+            }
+            index = next
+        }
+        marks.forced += Self.sequences(sequenceCandidates)
+        if script == "Thai" || script == "Laoo" {
+            marks.extra += SpaceBoundaries(rules: rules).boundaries(in: bytes)
+        }
+        return marks
+    }
+
+    @inline(__always) static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte)
+    }
+
+    /// Letter or digit, with an ASCII fast path.
+    @inline(__always) static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? isASCIIAlphanumeric(UInt8(scalar.value)) : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    @inline(__always) static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x61...0x7A).contains(scalar.value) : ICU.isLowercase(scalar)
+    }
+
+    @inline(__always) static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ICU.isUppercase(scalar)
+    }
+
+    static func isQuoteOrBracket(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0xAB, 0xBB, 0x2018...0x201E, 0x2039, 0x203A, 0x3008...0x3011, 0xFF08, 0xFF09:
+            return true
+        default: return false
+        }
+    }
+
+    /// A break after the terminator at `index` and the spaces (or shads) that follow it.
+    func appendTerminatorBreak(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, to result: inout [Int]) {
+        var end = index + Self.decode(bytes, at: index).1
+        while end < bytes.count {
+            let (following, followingWidth) = Self.decode(bytes, at: end)
+            guard following.properties.isWhitespace || [0x0F0D, 0x0F0E, 0x0F11].contains(following.value) else { break }
+            end += followingWidth
+        }
+        if end < bytes.count { result.append(end) }
+    }
+
+    /// After a terminator and a space: a break before a dash and a capital (`see? - Posted`), and a break before a
+    /// number after a number (`es 2. 2 + 2`).
+    func dashOrNumberBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, previous: Unicode.Scalar,
+                                   marks: inout Marks) {
+        var start = index + 1
+        while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        guard start < bytes.count else { return }
+        let (first, width) = Self.decode(bytes, at: start)
+        if first == "-" || first == "–" || first == "—" {
+            var word = start + width
+            guard word < bytes.count, bytes[word] == 0x20 else { return }
+            while word < bytes.count && bytes[word] == 0x20 { word += 1 }
+            if word < bytes.count, Self.decode(bytes, at: word).0.properties.isUppercase { marks.extra.append(start) }
+        } else if bytes[index] == 0x2E, (0x30...0x39).contains(bytes[start]), (0x30...0x39).contains(previous.value) {
+            marks.extra.append(start)
+        }
+    }
+
+    /// Whether the token from `offset` to the next space is the rest of an e-mail address or a URL.
+    static func restIsAddress(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Bool {
+        var index = offset
+        while index < bytes.count && !isASCIISpace(bytes[index]) {
+            if bytes[index] == 0x40 || bytes[index] == 0x2F { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// The start of the word after the spaces at `offset`, when it begins with a lowercase letter.
+    static func lowercaseWord(_ bytes: UnsafeBufferPointer<UInt8>, after offset: Int) -> Int? {
+        var start = offset
+        while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        guard start < bytes.count, ICU.isLowercase(decode(bytes, at: start).0) else { return nil }
+        return start
+    }
+
+    /// Numbered references glued to the terminator at `index` (`.[7][8]`, `.11 12`), followed by a space and a
+    /// capital: the end of the references and the start of the next sentence.
+    static func references(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, previous: Unicode.Scalar)
+        -> (Int, Int)? {
+        guard ICU.isLowercase(previous) || previous == ")" || previous == "\"" else { return nil }
+        func digits(_ from: Int) -> Int {
+            var end = from
+            while end < bytes.count && end - from < 3 && (0x30...0x39).contains(bytes[end]) { end += 1 }
+            return end
+        }
+        var end = index + 1
+        if bytes[end] == 0x5B {
+            while end < bytes.count && bytes[end] == 0x5B {
+                let close = digits(end + 1)
+                guard close > end + 1, close < bytes.count, bytes[close] == 0x5D else { return nil }
+                end = close + 1
+            }
+        } else {
+            end = digits(end)
+            guard end > index + 1 else { return nil }
+            while end + 1 < bytes.count && bytes[end] == 0x20 {
+                let more = digits(end + 1)
+                guard more > end + 1, more == bytes.count || bytes[more] == 0x20 else { break }
+                end = more
+            }
+        }
+        guard end < bytes.count, bytes[end] == 0x20 else { return nil }
+        var word = end
+        while word < bytes.count && isASCIISpace(bytes[word]) { word += 1 }
+        guard word < bytes.count, decode(bytes, at: word).0.properties.isUppercase else { return nil }
+        return (end, word)
+    }
+
+    // MARK: List markers
+
+    static let dotParen: UInt8 = 0x10  // `1.)`, `a.)`: a list marker anywhere
+    static let sequenceOnly: UInt8 = 0x20  // `a.`, `b)`, `2)` mid-line: a marker only in a sequence
+
+    /// A list marker at `index` — `1.` `12)` `a.)` `iv)` `1.）` — followed by a space or the end: its style (body kind
+    /// and suffix, with the `dotParen`/`sequenceOnly` flags), value (number or letter) and end.
+    static func listMarker(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (style: UInt8, value: Int, end: Int)? {
+        var end = index
+        while end < bytes.count && end - index < 6, (0x41...0x5A).contains(bytes[end] & 0xDF) || (0x30...0x39).contains(bytes[end]) {
+            end += 1
+        }
+        guard end > index, end < bytes.count, bytes[end] == 0x2E || bytes[end] == 0x29 || bytes[end] == 0xEF else { return nil }
+        let body = bytes[index..<end]
+        var kind: UInt8
+        var value = 0
+        if body.allSatisfy({ (0x30...0x39).contains($0) }) {
+            guard body.count <= 3 else { return nil }
+            kind = 1
+            value = body.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        } else if body.count == 1 {
+            kind = body.first! >= 0x61 ? 2 : 3
+            value = Int(body.first! | 0x20) - 0x61
+        } else if body.allSatisfy({ "ivxlc".utf8.contains($0) }) || body.allSatisfy({ "IVXLC".utf8.contains($0) }) {
+            kind = 4
+        } else {
+            return nil
+        }
+        var suffix: UInt8 = 0
+        var after = end
+        if bytes[after] == 0x2E { suffix |= 1; after += 1 }
+        if after < bytes.count && bytes[after] == 0x29 { suffix |= 2; after += 1 }
+        else if after + 2 < bytes.count && bytes[after] == 0xEF && bytes[after + 1] == 0xBC && bytes[after + 2] == 0x89 {
+            suffix |= 2; after += 3  // fullwidth ）
+        }
+        guard suffix != 0 else { return nil }
+        let fullwidth = after >= 3 && bytes[after - 1] == 0x89 && bytes[after - 2] == 0xBC
+        guard after == bytes.count || isASCIISpace(bytes[after]) || fullwidth else { return nil }
+        // An uppercase letter or a number with a bare period is an initial or a number, not a marker.
+        if suffix == 1 && (kind == 3 || kind == 1 || kind == 4) { return nil }
+        var style = kind | suffix << 2
+        if suffix == 3 { style |= dotParen } else if kind != 4 { style |= sequenceOnly }
+        return (style, value, after)
+    }
+
+    /// A cheap test before `listMarker`: a digit, a Roman-numeral letter, or a letter followed by `.` or `)`.
+    @inline(__always) static func mayStartListMarker(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if (0x30...0x39).contains(byte) { return true }
+        guard (0x61...0x7A).contains(byte | 0x20) else { return false }
+        if index + 1 < bytes.count && (bytes[index + 1] == 0x2E || bytes[index + 1] == 0x29) { return true }
+        switch byte | 0x20 {
+        case 0x69, 0x76, 0x78, 0x6C, 0x63: return true  // i v x l c
+        default: return false
+        }
+    }
+
+    /// The markers of `candidates` that follow or precede one of the same style with the previous or next value.
+    static func sequences(_ candidates: [(style: UInt8, value: Int, offset: Int)]) -> [Int] {
+        guard candidates.count > 1 else { return [] }
+        return candidates.enumerated().compactMap { position, candidate in
+            let linked = candidates[..<position].contains { $0.style == candidate.style && $0.value == candidate.value - 1 }
+                || candidates[(position + 1)...].contains { $0.style == candidate.style && $0.value == candidate.value + 1 }
+            return linked && candidate.offset > 0 ? candidate.offset : nil
+        }
+    }
+
+    /// The Tibetan syllable that ends just before `index` (skipping a final tsheg).
+    static func tibetanSyllable(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Substring {
+        var end = index
+        if end >= 3, decode(bytes, at: end - 3).0.value == 0x0F0B { end -= 3 }
+        var start = end
+        while start >= 3 {
+            let value = decode(bytes, at: start - 3).0.value
+            guard (0x0F40...0x0FBC).contains(value) else { break }
+            start -= 3
+        }
+        return Substring(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether the khan at `index` is part of ។ល។ (Khmer "etc."), which continues the sentence.
+    static func isKhmerEtc(_ bytes: UnsafeBufferPointer<UInt8>, khanAt index: Int) -> Bool {
+        let etc: [UInt8] = Array("។ល។".utf8)
+        for start in [index, index - 6] where start >= 0 && start + etc.count <= bytes.count {
+            if bytes[start..<(start + etc.count)].elementsEqual(etc) { return true }
+        }
+        return false
+    }
+
+    /// Whether ICU's `boundary` is not a sentence end: inside a doubled stand-in (the first ၊ of ၊၊), or after a
+    /// single Burmese ၊, which is a comma (Unicode counts it as a sentence terminator).
+    func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Bool {
+        var end = boundary
+        while end > 0 && Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
+        guard end >= 3 else { return false }
+        let (before, _) = Self.decode(bytes, at: end - 3)
+        let after = boundary + 3 <= bytes.count ? Self.decode(bytes, at: boundary).0 : " "
+        if (before.value == 0x104A && after.value == 0x104A) || (before.value == 0x1361 && after.value == 0x1361) {
+            return true
+        }
+        let doubled = end >= 6 && Self.decode(bytes, at: end - 6).0.value == 0x104A
+        return before.value == 0x104A && !doubled
+    }
+
+    /// The offset after any closing quotes or brackets (and the spaces after them) at `offset`.
+    func skipClosers(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        var index = offset
+        var sawCloser = false
+        while index < bytes.count {
+            let (scalar, width) = Self.decode(bytes, at: index)
+            if Self.closers.contains(scalar) { sawCloser = true } else if !(sawCloser && scalar == " ") { break }
+            index += width
+        }
+        return sawCloser ? index : offset
+    }
+
+    /// Scripts whose sentences start with a capital letter (Georgian has capitals, but sentences do not use them).
+    static let capitalizingScripts: Set<String> = ["Latn", "Cyrl", "Grek", "Armn"]
+
+    /// Sentence terminators (after which a break with no space is real: Chinese 。他).
+    static let terminators: Set<Unicode.Scalar> = [
+        ".", "!", "?", "。", "！", "？", "…", "।", "۔", "؟", "።", "፧", "။", "។", "៕", "།", "༎", "։", "՞", "՜",
+    ]
+
+    static let closers: Set<Unicode.Scalar> = ["»", "”", "’", ")", "]", "」", "』", "》", "〉", "›"]
+}
