@@ -149,6 +149,7 @@ struct CLITests {
         let result = try CLI.run(["--format", "json", "--lang", "en"], stdin: Data(bytes))
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"repairs\":{\"invalid-utf8\":1}"))
+        #expect(result.stdout.contains("1 invalid UTF-8 byte sequence was replaced with U+FFFD"))
     }
 
     @Test("brief summarize with several files prints one summary with the document of each sentence")

@@ -15,12 +15,16 @@ public enum ArticleInput {
         if bytes.contains(0) || looksBinary(bytes) {
             throw BriefError(.data, "\(name) looks like a binary file, not text; Brief reads UTF-8 text")
         }
-        let document = Document(bytes: bytes, id: id, language: language)
+        var document = Document(bytes: bytes, id: id, language: language)
         if document.source.allSatisfy(\.isWhitespace) {
             throw BriefError(.data, "\(name) is empty; there is no article to process")
         }
         if let invalid = document.repairs["invalid-utf8"], invalid * 4 > max(bytes.count, 16) {
             throw BriefError(.data, "\(name) is not UTF-8 text (\(invalid) invalid byte sequences); convert it to UTF-8 first")
+        }
+        if let invalid = document.repairs["invalid-utf8"] {
+            document.notes.append("\(invalid) invalid UTF-8 byte sequence\(invalid == 1 ? " was" : "s were") replaced with "
+                + "U+FFFD; the input may be partly in another encoding")
         }
         return document
     }
