@@ -33,6 +33,17 @@ static BriefBreaker *brief_breaker_wrap(UBreakIterator *iterator) {
 static int32_t brief_utf8_to_utf16(const uint8_t *s, int32_t length, UChar *out, int32_t *map) {
     int32_t i = 0, n = 0;
     while (i < length) {
+        if (s[i] < 0x80) {  // a run of ASCII: one unit per byte, in a loop the compiler vectorizes
+            int32_t end = i;
+            while (end < length && s[end] < 0x80) end++;
+            for (int32_t k = 0; k < end - i; k++) {
+                out[n + k] = s[i + k];
+                map[n + k] = i + k;
+            }
+            n += end - i;
+            i = end;
+            continue;
+        }
         uint32_t c = s[i];
         int32_t width = 1;
         if (c >= 0x80) {
