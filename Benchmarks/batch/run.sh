@@ -81,6 +81,8 @@ best "$small files, --jobs 2" "$work/articles-$small" "$work/out-small" 2; rss_s
 best "resume $articles files, --jobs 2" "$big" "$work/out-jobs2-1" 2 same;  resume_s=$seconds
 PIPELINE="$here/textrank.yaml" best "$articles files, textrank.yaml, --jobs 1" "$big" "$work/out-textrank" 1
 textrank_s=$seconds
+PIPELINE="$here/floor.yaml" best "$articles files, floor.yaml, --jobs 1" "$big" "$work/out-floor" 1
+floor_s=$seconds
 if diff -r -q -x .brief "$work/out-jobs1-1" "$work/out-jobs2-1" >/dev/null; then identical=yes; else identical=NO; fi
 
 sumy_line=$(python3 "$here/sumy_textrank.py" "$big" "$sumy_articles" "$repeat" 2>&1) || sumy_line="sumy-textrank failed: $sumy_line"
@@ -91,12 +93,12 @@ fi
 sumy_rate=$(echo "$sumy_line" | sed -n 's/.* \([0-9.]*\) articles\/s.*/\1/p')
 
 python3 - "$articles" "$jobs1_s" "$jobs1_cpu" "$jobs2_s" "$rss_small" "$rss_big" "$resume_s" "${sumy_rate:-0}" \
-    "$sumy_articles" "$identical" "$small" "$textrank_s" <<'PY'
+    "$sumy_articles" "$identical" "$small" "$textrank_s" "$floor_s" <<'PY'
 import sys
-n, j1, j1cpu, j2, rss_small, rss_big, resume, sumy, sumy_n, identical, small, textrank = sys.argv[1:]
-n, j1, j1cpu, j2, rss_small, rss_big, resume, sumy, textrank = int(n), float(j1), float(j1cpu), float(j2), \
-    float(rss_small), float(rss_big), float(resume), float(sumy), float(textrank)
-rate1, rate2, rate_textrank = n / j1, n / j2, n / textrank
+n, j1, j1cpu, j2, rss_small, rss_big, resume, sumy, sumy_n, identical, small, textrank, floor = sys.argv[1:]
+n, j1, j1cpu, j2, rss_small, rss_big, resume, sumy, textrank, floor = int(n), float(j1), float(j1cpu), float(j2), \
+    float(rss_small), float(rss_big), float(resume), float(sumy), float(textrank), float(floor)
+rate1, rate2, rate_textrank, rate_floor = n / j1, n / j2, n / textrank, n / floor
 rows = [
     ("articles/s, --jobs 1", f"{rate1:,.0f}", f"{n / j1cpu:,.0f} per CPU-second", ""),
     ("articles/s, --jobs 2", f"{rate2:,.0f}", f"speed-up {rate2 / rate1:.2f}x", "≥ 1.8x"),
@@ -104,13 +106,15 @@ rows = [
      f"brief --jobs 1 is {rate1 / sumy:.1f}x" if sumy else "n/a", "≥ 30x"),
     ("  textrank.yaml (segment + textrank), --jobs 1", f"{rate_textrank:,.0f}",
      f"{rate_textrank / sumy:.1f}x sumy" if sumy else "n/a", ""),
+    ("  floor.yaml (files only: normalize), --jobs 1", f"{rate_floor:,.0f}",
+     f"{1e6 / rate_floor:.0f} µs per article" if floor else "n/a", ""),
     (f"peak memory, {small} files", f"{rss_small:.1f} MB", "", ""),
     (f"peak memory, {n:,} files", f"{rss_big:.1f} MB", f"{rss_big / rss_small:.2f}x the {small}-file run", "≤ 1.2x"),
     (f"first run / resume ({n:,} files, --jobs 2)", f"{j2:.2f} s / {resume:.2f} s", f"resume {j2 / resume:.0f}x faster",
      "≥ 10x"),
     ("outputs identical for --jobs 1 and 2", identical, "", "yes"),
 ]
-checks = [None, rate2 / rate1 >= 1.8, rate1 / sumy >= 30 if sumy else None, None, None, rss_big / rss_small <= 1.2,
+checks = [None, rate2 / rate1 >= 1.8, rate1 / sumy >= 30 if sumy else None, None, None, None, rss_big / rss_small <= 1.2,
           j2 / resume >= 10, identical == "yes"]
 print()
 print(f"{'measure':<48} {'value':>16}  {'':<32} {'target':<8} ")
