@@ -1,6 +1,9 @@
-// Forwards CICU.h's stable names to ICU 72's versioned functions (and one libc helper).
+// Forwards CICU.h's stable names to ICU 72's versioned functions (and a few libc helpers).
 #define _GNU_SOURCE
 #include <string.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
 #include "CICU.h"
 #include <stdlib.h>
 #include <unicode/utypes.h>
@@ -279,4 +282,14 @@ int32_t brief_regex_matches(void *regex, const uint16_t *text, int32_t length, i
 
 int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength) {
     return memmem(haystack, haystackLength, needle, needleLength) != NULL;
+}
+
+int brief_open_unnamed(const char *folder, unsigned int mode) {
+    return open(folder, O_WRONLY | O_TMPFILE | O_CLOEXEC, (mode_t)mode);
+}
+
+int brief_link_unnamed(int descriptor, const char *path) {
+    char source[64];
+    snprintf(source, sizeof source, "/proc/self/fd/%d", descriptor);
+    return linkat(AT_FDCWD, source, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
 }

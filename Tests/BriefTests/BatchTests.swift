@@ -313,6 +313,28 @@ struct BatchTests {
         #expect((report["done"] as? Int ?? 0) < 500)
         #expect(!tree.files("out").contains { $0.hasSuffix(AtomicFile.temporarySuffix) })
     }
+
+    @Test("an output appears whole or not at all: nothing before commit, replaced whole, nothing left by a discard")
+    func atomicFiles() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        let file = try AtomicFile(tree.path("out/a/brief.json"))
+        try file.append("{\"summary\": \"first\"}\n")
+        #expect(tree.files("out").isEmpty, "nothing is visible before commit")
+        #expect(try file.commit() == 22)
+        #expect(tree.read("out/a/brief.json") == "{\"summary\": \"first\"}\n")
+
+        let replacement = try AtomicFile(tree.path("out/a/brief.json"))
+        try replacement.append("{\"summary\": \"second\"}\n")
+        #expect(tree.read("out/a/brief.json").contains("first"), "the old output stays until commit")
+        try replacement.commit()
+        #expect(tree.read("out/a/brief.json") == "{\"summary\": \"second\"}\n")
+
+        let abandoned = try AtomicFile(tree.path("out/a/other.json"))
+        try abandoned.append("partial")
+        abandoned.discard()
+        #expect(tree.files("out") == ["a/brief.json"])
+    }
 }
 
 /// Lets a batch's event handler reach the batch.

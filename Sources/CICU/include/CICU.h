@@ -80,6 +80,13 @@ int32_t brief_regex_matches(void *regex, const uint16_t *text, int32_t length, i
 /// Whether `needle` occurs in `haystack` (glibc's memmem).
 int32_t brief_bytes_contain(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength);
 
+// MARK: Files (Linux)
+/// An unnamed file in `folder` (O_TMPFILE), open for writing; -1 with errno set when the file system cannot.
+int brief_open_unnamed(const char *folder, unsigned int mode);
+/// Gives the unnamed file open as `descriptor` the name `path` (linkat through /proc/self/fd); fails with EEXIST when
+/// `path` exists.
+int brief_link_unnamed(int descriptor, const char *path);
+
 #ifdef __cplusplus
 }
 #endif
