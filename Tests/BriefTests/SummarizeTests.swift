@@ -68,6 +68,27 @@ struct SummarizeTests {
         #expect(document.notes.contains { $0.contains("returned whole") })
     }
 
+    @Test("elided forms are read as the word they join: l'Assemblée is Assemblée, d'une is a stopword")
+    func elision() throws {
+        let text = """
+            L'Assemblée nationale a adopté mardi le budget d'une année difficile.
+            Les députés de l'Assemblée ont voté le texte après une longue nuit de débats.
+            Selon l’Assemblée, le budget prévoit d'importantes économies dans les ministères.
+            Le gouvernement s'attend à une croissance modeste l'an prochain.
+            """
+        let keywords = try summarize(text, "method: default, sentences: 2, keywords: 8", language: "fr").summary!.keywords
+        #expect(keywords.first == "Assemblée", "\(keywords)")
+        #expect(!keywords.contains { $0.contains("'") || $0.contains("’") }, "\(keywords)")
+        let kinyarwanda = """
+            Abahinzi bo mu Ntara y’Iburasirazuba baravuga ko ibura ry’imvura ryangije imyaka yabo.
+            Ikigo cy’igihugu gishinzwe ubuhinzi kivuga ko umusaruro w’ibigori wagabanutse cyane.
+            Abayobozi b’uturere barasaba abahinzi gukoresha amazi y’imvura mu buryo bunoze.
+            """
+        let kinyarwandaKeywords = try summarize(kinyarwanda, "method: default, sentences: 2", language: "rw").summary!.keywords
+        #expect(kinyarwandaKeywords.contains("imvura"), "\(kinyarwandaKeywords)")
+        #expect(!kinyarwandaKeywords.contains { $0.contains("’") }, "\(kinyarwandaKeywords)")
+    }
+
     @Test("near-duplicate sentences are not both picked")
     func noNearDuplicates() throws {
         let text = """

@@ -5,7 +5,8 @@ import Foundation
 /// stopwords removed, then a Snowball stem where Snowball has the language, or else the word's first five
 /// characters (truncation, which matches inflected forms about as well as a stemmer in agglutinative languages).
 /// Scripts written without spaces get character bigrams inside each ICU word as extra terms, so partial matches of
-/// compounds still count.
+/// compounds still count. A stopword list's entries that end in an apostrophe are elided forms (French `l'`, `qu'`,
+/// Albanian `s'`, Kinyarwanda `ry’`): ICU keeps `l'Assemblée` as one word, and it is read as `Assemblée`.
 ///
 /// Folding and stemming are the costly part, and news repeats its words, so each thread keeps one analyzer per
 /// language that remembers what every spelling it has seen becomes (one hash of the word's bytes on a repeat). The
@@ -14,6 +15,8 @@ import Foundation
 final class TermAnalyzer {
     let language: Language
     private let stopwords: Set<ByteKey>
+    /// The stopwords that end in an apostrophe, folded, each with ' and with ’.
+    private let elisions: [[UInt8]]
     private let stemmer: OpaquePointer?
     private let folder: CaseMapper
 
@@ -28,6 +31,7 @@ final class TermAnalyzer {
         var term: Int32  // -1: a stopword
         var isNumber: Bool
         var bigrams: Range<Int>  // in `bigramTerms`
+        var elided = 0  // bytes of an elided form before the word proper (`l'`)
     }
 
     private struct State {
@@ -106,6 +110,16 @@ final class TermAnalyzer {
     private init(language: Language, data: DataDirectory) throws {
         self.language = language
         stopwords = try Self.stopwords(for: language, data: data)
+        let apostrophes: [[UInt8]] = [[0x27], [0xE2, 0x80, 0x99]]
+        let elided = stopwords.compactMap { word -> [UInt8]? in
+            guard let mark = apostrophes.first(where: { word.bytes.count > $0.count && word.bytes.suffix($0.count).elementsEqual($0) })
+            else { return nil }
+            let stem = word.bytes.dropLast(mark.count)
+            return stem.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } ? Array(stem) : nil
+        }
+        elisions = Set(elided.flatMap { stem in apostrophes.map { stem + $0 } }).sorted {
+            $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1))
+        }
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
         folder = try CaseMapper.shared()
     }
@@ -139,7 +153,8 @@ final class TermAnalyzer {
                 state.spellingInfo.append(info)
             }
             guard info.term >= 0 else { continue }
-            result.append(state.local(info.term, surface: (document, word), isWord: !info.isNumber, in: bytes))
+            let surface = (document, word.lowerBound + info.elided..<word.upperBound)
+            result.append(state.local(info.term, surface: surface, isWord: !info.isNumber, in: bytes))
             for bigram in state.bigramTerms[info.bigrams] {
                 result.append(state.local(bigram, surface: nil, isWord: false, in: bytes))
             }
@@ -154,6 +169,11 @@ final class TermAnalyzer {
     private func analyze(_ spelling: UnsafeBufferPointer<UInt8>, _ state: inout State) -> Spelling {
         var folded: [UInt8] = []
         folder.fold(spelling, into: &folded)
+        for form in elisions where folded.count > form.count && folded.starts(with: form) {
+            var word = analyze(UnsafeBufferPointer(rebasing: spelling[form.count...]), &state)
+            word.elided += form.count  // the form is ASCII letters and an apostrophe: as long folded as not
+            return word
+        }
         if stopwords.contains(ByteKey(folded)) { return Spelling(term: -1, isNumber: false, bigrams: 0..<0) }
         let isNumber = folded.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }
         var key = folded
