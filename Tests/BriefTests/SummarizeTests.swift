@@ -89,6 +89,23 @@ struct SummarizeTests {
         #expect(!kinyarwandaKeywords.contains { $0.contains("’") }, "\(kinyarwandaKeywords)")
     }
 
+    @Test("keywords name each thing once: a Korean noun with its particles is one keyword; Niger is not Nigeria")
+    func keywordVariants() throws {
+        let korean = """
+            한국은행이 기준금리를 연 3.25%로 인하했다고 밝혔다.
+            한국은행은 물가 상승세가 둔화되고 있다고 설명했다.
+            시장에서는 한국은행의 기준금리 인하가 경기 회복에 도움이 될 것으로 보고 있다.
+            기준금리는 지난해 이후 처음으로 내려갔다.
+            """
+        let keywords = try summarize(korean, "method: default, sentences: 2", language: "ko").summary!.keywords
+        #expect(keywords.filter { $0.hasPrefix("한국은행") }.count == 1, "\(keywords)")
+        #expect(keywords.contains("기준금리"), "the bare noun is shown: \(keywords)")
+        #expect(!Summarizer.isVariant("nigeria", of: "niger"))
+        #expect(!Summarizer.isVariant("iraq", of: "iran"))
+        #expect(Summarizer.isVariant("whitmore’s", of: "whitmore"))
+        #expect(Summarizer.isVariant("中国人", of: "中国") && !Summarizer.isVariant("台湾", of: "台风"))
+    }
+
     @Test("near-duplicate sentences are not both picked")
     func noNearDuplicates() throws {
         let text = """

@@ -207,17 +207,42 @@ struct Summarizer {
                 weights[entry.term] += entry.weight * prior
             }
         }
-        var seen: Set<String> = []
+        var seen: [String] = []  // lowercased
         var result: [String] = []
         let ranked = weights.indices.filter { weights[$0] > 0 }
             .sorted { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
-        for term in ranked {
+        for (rank, term) in ranked.enumerated() {
+            if result.count == keywordCount && rank >= 4 * keywordCount { break }
             let surface = input.surface(term)
-            guard surface.count > 1, seen.insert(surface.lowercased()).inserted else { continue }
+            let lowered = surface.lowercased()
+            guard surface.count > 1 else { continue }
+            if let chosen = seen.firstIndex(where: { Self.isVariant(lowered, of: $0) }) {
+                // Another form of a chosen keyword: the shorter one is shown (`기준금리`, not `기준금리를`).
+                if lowered.count < seen[chosen].count {
+                    seen[chosen] = lowered
+                    result[chosen] = String(surface)
+                }
+                continue
+            }
+            guard result.count < keywordCount else { continue }  // full: the next terms may still give a shorter form
+            seen.append(lowered)
             result.append(String(surface))
-            if result.count == keywordCount { break }
         }
         return result
+    }
+
+    /// Whether a keyword (lowercased) is another form of one already chosen: the same word, its possessive
+    /// (`whitmore's`), or — in a script without case, where nouns take particles and endings — the same word with
+    /// other endings of at most two characters (Korean `한국은행이`, `한국은행은`, `한국은행`). Cased words are not merged
+    /// by their endings: `Niger` and `Nigeria` are two countries.
+    static func isVariant(_ word: String, of other: String) -> Bool {
+        if word == other { return true }
+        let (short, long) = word.count <= other.count ? (word, other) : (other, word)
+        if long == short + "'s" || long == short + "’s" { return true }
+        guard let first = short.unicodeScalars.first, first.properties.isAlphabetic,
+              !first.properties.changesWhenCaseMapped else { return false }
+        let common = zip(short, long).prefix { $0 == $1 }.count
+        return common >= 2 && short.count - common <= 2 && long.count - common <= 2
     }
 
     // MARK: Budget
