@@ -110,16 +110,7 @@ final class TermAnalyzer {
     private init(language: Language, data: DataDirectory) throws {
         self.language = language
         stopwords = try Self.stopwords(for: language, data: data)
-        let apostrophes: [[UInt8]] = [[0x27], [0xE2, 0x80, 0x99]]
-        let elided = stopwords.compactMap { word -> [UInt8]? in
-            guard let mark = apostrophes.first(where: { word.bytes.count > $0.count && word.bytes.suffix($0.count).elementsEqual($0) })
-            else { return nil }
-            let stem = word.bytes.dropLast(mark.count)
-            return stem.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } ? Array(stem) : nil
-        }
-        elisions = Set(elided.flatMap { stem in apostrophes.map { stem + $0 } }).sorted {
-            $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1))
-        }
+        elisions = Self.elidedForms(in: stopwords)
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
         folder = try CaseMapper.shared()
     }
@@ -208,6 +199,20 @@ final class TermAnalyzer {
         if first < 0x80 { return first >= 0x41 && first <= 0x5A }
         let prefix = UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<min(range.upperBound, range.lowerBound + 4)])
         return String(decoding: prefix, as: UTF8.self).unicodeScalars.first.map(ICU.isUppercase) ?? false
+    }
+
+    /// The stopwords that are ASCII letters and an apostrophe (`l'`, `ry’`), each with ' and with ’, longest first.
+    static func elidedForms(in stopwords: Set<ByteKey>) -> [[UInt8]] {
+        let apostrophes = [Array("'".utf8), Array("’".utf8)]
+        var forms: Set<[UInt8]> = []
+        for word in stopwords.map(\.bytes) {
+            for mark in apostrophes where word.count > mark.count && word.suffix(mark.count).elementsEqual(mark) {
+                let stem = word.dropLast(mark.count)
+                guard stem.allSatisfy({ (0x61...0x7A).contains($0) }) else { continue }
+                for other in apostrophes { forms.insert(stem + other) }
+            }
+        }
+        return forms.sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
     }
 
     /// The stopwords for `language` (case-folded UTF-8), read once per process.
