@@ -212,7 +212,7 @@ struct Summarizer {
         let ranked = weights.indices.filter { weights[$0] > 0 }
             .sorted { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
         for (rank, term) in ranked.enumerated() {
-            if result.count == keywordCount && rank >= 4 * keywordCount { break }
+            if result.count == keywordCount && rank >= 2 * keywordCount { break }
             let surface = input.surface(term)
             let lowered = surface.lowercased()
             guard surface.count > 1 else { continue }
@@ -236,13 +236,14 @@ struct Summarizer {
     /// other endings of at most two characters (Korean `한국은행이`, `한국은행은`, `한국은행`). Cased words are not merged
     /// by their endings: `Niger` and `Nigeria` are two countries.
     static func isVariant(_ word: String, of other: String) -> Bool {
+        guard word.unicodeScalars.first == other.unicodeScalars.first else { return false }
         if word == other { return true }
-        let (short, long) = word.count <= other.count ? (word, other) : (other, word)
+        let (short, long) = word.unicodeScalars.count <= other.unicodeScalars.count ? (word, other) : (other, word)
         if long == short + "'s" || long == short + "’s" { return true }
         guard let first = short.unicodeScalars.first, first.properties.isAlphabetic,
               !first.properties.changesWhenCaseMapped else { return false }
-        let common = zip(short, long).prefix { $0 == $1 }.count
-        return common >= 2 && short.count - common <= 2 && long.count - common <= 2
+        let common = zip(short.unicodeScalars, long.unicodeScalars).prefix { $0 == $1 }.count
+        return common >= 2 && short.unicodeScalars.count - common <= 2 && long.unicodeScalars.count - common <= 2
     }
 
     // MARK: Budget
