@@ -47,19 +47,17 @@ static int32_t brief_utf8_to_utf16(const uint8_t *s, int32_t length, UChar *out,
             i = end;
             continue;
         }
-        uint32_t c = s[i];
+        uint32_t c = s[i];  // a lead byte (or a stray one, which becomes U+FFFD)
         int32_t width = 1;
-        if (c >= 0x80) {
-            if (c >= 0xC2 && c <= 0xDF && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
-                c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); width = 2;
-            } else if (c >= 0xE0 && c <= 0xEF && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-                c = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); width = 3;
-            } else if (c >= 0xF0 && c <= 0xF4 && i + 3 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80
-                       && (s[i + 3] & 0xC0) == 0x80) {
-                c = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); width = 4;
-            } else {
-                c = 0xFFFD;
-            }
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < length && (s[i + 1] & 0xC0) == 0x80) {
+            c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F); width = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            c = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); width = 3;
+        } else if (c >= 0xF0 && c <= 0xF4 && i + 3 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80
+                   && (s[i + 3] & 0xC0) == 0x80) {
+            c = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); width = 4;
+        } else {
+            c = 0xFFFD;
         }
         if (c >= 0x10000) {
             map[n] = i; out[n++] = (UChar)(0xD7C0 + (c >> 10));

@@ -204,15 +204,12 @@ public final class Batch: Sendable {
         }
         let settings = hasher(entry)
         let stamp = Manifest.stamp(settings, input: info)
-        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
+        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp) { return .upToDate }
         guard let bytes = ArticleInput.readFile(input) else { throw BriefError(.io, "cannot read \(input)") }
         var hash = settings
         hash.combine(bytes)
         let key = hash.value
-        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) {
-            try manifest.refresh(input: entry.input, key: key, stamp: stamp)
-            return .upToDate
-        }
+        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return .upToDate }
         var document = try ArticleInput.document(from: bytes, name: entry.input, id: entry.input)
         try pipeline.run(&document)
         let file = try AtomicFile(output)
@@ -230,7 +227,7 @@ public final class Batch: Sendable {
         guard stat(input, &info) == 0 else { throw BriefError(.io, "cannot read \(input)") }
         let settings = hasher(entry)
         let stamp = Manifest.stamp(settings, input: info)
-        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, outputPath: output) { return .upToDate }
+        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp) { return .upToDate }
         var hash = settings
         if isLines {
             try forEachChunk(of: input) { hash.combine($0) }
@@ -244,10 +241,7 @@ public final class Batch: Sendable {
             hash.combine(data)
         }
         let key = hash.value
-        if !options.force && manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) {
-            try manifest.refresh(input: entry.input, key: key, stamp: stamp)
-            return .upToDate
-        }
+        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return .upToDate }
 
         let processor = RecordProcessor(pipeline: pipeline)
         let file = try AtomicFile(output)
@@ -287,6 +281,17 @@ public final class Batch: Sendable {
             return .done
         }
         return .failed(BriefError(first.kind, "\(failed) of \(count) records failed; the first: \(first.message)"))
+    }
+
+    /// Whether an output is current (never under `force`): by its input's `stamp`, or — when the input's `key` is
+    /// given — by its content, in which case the new stamp is recorded so that the next resume need not read it.
+    private func isCurrent(_ entry: ArticleTree.Entry, output: String, manifest: Manifest, stamp: UInt64,
+                           key: UInt64? = nil) throws -> Bool {
+        guard !options.force, manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) else {
+            return false
+        }
+        if let key { try manifest.refresh(input: entry.input, key: key, stamp: stamp) }
+        return true
     }
 
     /// A hash of what an output depends on besides its input's bytes, to which the bytes are then added.
