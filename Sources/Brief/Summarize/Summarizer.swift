@@ -233,7 +233,7 @@ struct Summarizer {
 
     /// Whether a keyword (lowercased) is another form of one already chosen: the same word, its possessive
     /// (`whitmore's`), or — in a script without case, where nouns take particles and endings — the same word with
-    /// other endings of at most two characters (Korean `한국은행이`, `한국은행은`, `한국은행`). Cased words are not merged
+    /// other endings of at most two letters (Korean `한국은행이`, `한국은행은`, `한국은행`). Cased words are not merged
     /// by their endings: `Niger` and `Nigeria` are two countries.
     static func isVariant(_ word: String, of other: String) -> Bool {
         guard word.unicodeScalars.first == other.unicodeScalars.first else { return false }
@@ -243,7 +243,20 @@ struct Summarizer {
         guard let first = short.unicodeScalars.first, first.properties.isAlphabetic,
               !first.properties.changesWhenCaseMapped else { return false }
         let common = zip(short.unicodeScalars, long.unicodeScalars).prefix { $0 == $1 }.count
-        return common >= 2 && short.unicodeScalars.count - common <= 2 && long.unicodeScalars.count - common <= 2
+        guard common >= 2, short.unicodeScalars.count - common <= 2, long.unicodeScalars.count - common <= 2 else {
+            return false
+        }
+        // The endings must start whole letters: Tibetan གནོད and གནས share གན but differ in a vowel sign.
+        return [short, long].allSatisfy { word in
+            word.unicodeScalars.dropFirst(common).first.map { !Self.isMark($0) } ?? true
+        }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
     }
 
     // MARK: Budget
