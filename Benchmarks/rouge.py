@@ -24,16 +24,19 @@ def sentences(text):
     return [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p]
 
 
+def scorer_for(language, metrics=("rouge1", "rouge2", "rougeLsum")):
+    if language == "en":
+        return rouge_scorer.RougeScorer(list(metrics), use_stemmer=True)
+    return rouge_scorer.RougeScorer(list(metrics), tokenizer=UnicodeWords())
+
+
 def main():
     references_path, summaries_path, language = sys.argv[1:4]
     references = {}
     for line in open(references_path, encoding="utf-8"):
         row = json.loads(line)
         references[row["id"]] = row["reference"]
-    if language == "en":
-        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    else:
-        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], tokenizer=UnicodeWords())
+    scorer = scorer_for(language)
     totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
     count = 0
     for line in open(summaries_path, encoding="utf-8"):

@@ -45,7 +45,7 @@ if [ -f "$EVAL/summarization/en-cnndm.jsonl" ]; then
 fi
 
 if [ -d "$EVAL/summarization" ]; then
-    echo "== summarization: ROUGE-1/2/Lsum F1 on the development sets (3 sentences), and articles/s"
+    echo "== summarization: ROUGE-1/2/Lsum F1 on the development sets (3 sentences), and articles/s; oracle = best 3 sentences"
     python3 -c "import rouge_score" 2>/dev/null || python3 -m pip install -q rouge-score
     printf "%-10s %-9s %-18s %s\n" set method ROUGE-1/2/Lsum articles/s
     for set in en-cnndm en-xsum fr vi; do
@@ -55,6 +55,11 @@ if [ -d "$EVAL/summarization" ]; then
             rouge=$(python3 Benchmarks/rouge.py "$EVAL/summarization/$set.jsonl" "$WORK/$set-$method.jsonl" $lang)
             printf "%-10s %-9s %-18s %s\n" $set $method "$rouge" "$rate"
         done
+        # The ceiling for whole-sentence summaries: the best three sentences for each reference (greedy).
+        .build/release/brief stream --lang $lang --method lead --sentences 1000 --format json \
+            < "$EVAL/summarization/$set.jsonl" > "$WORK/$set-sentences.jsonl"
+        rouge=$(python3 Benchmarks/oracle.py "$EVAL/summarization/$set.jsonl" "$WORK/$set-sentences.jsonl" $lang)
+        printf "%-10s %-9s %-18s %s\n" $set oracle "$rouge" "(reads the references)"
     done
 fi
 

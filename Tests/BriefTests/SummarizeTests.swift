@@ -33,6 +33,17 @@ struct SummarizeTests {
         ])
     }
 
+    @Test("a subheading glued to the next paragraph, its line break lost, is never picked")
+    func gluedSubheading() throws {
+        let text = "Bertrand Cantat a trouvé la parade. L'ancien chanteur de Noir Désir se produira au Zénith de Paris "
+            + "le 7 juin, selon BFM TV. Le concert a été annoncé vendredi sur Facebook.Condamné à huit ans de prisonLe "
+            + "chanteur avait été condamné en 2004 pour la mort de Marie Trintignant. La billetterie ouvrira samedi."
+        let document = try summarize(text, "method: lead, sentences: 4", language: "fr")
+        #expect(document.sentences.count == 6)
+        #expect(!picked(document).contains("Condamné à huit ans de prison"))
+        #expect(picked(document).last == "Le chanteur avait été condamné en 2004 pour la mort de Marie Trintignant.")
+    }
+
     @Test("every method returns the requested number of sentences, in reading order, with a score for each",
           arguments: ["default", "lead", "textrank", "lexrank", "centroid"])
     func methods(method: String) throws {

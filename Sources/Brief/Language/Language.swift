@@ -18,6 +18,9 @@ public struct Language: Sendable, Hashable {
     /// Whether words are written without spaces between them (Thai, Lao, Khmer, Burmese, Tibetan, Chinese, Japanese).
     public var writesWithoutSpaces: Bool { ["Thai", "Laoo", "Khmr", "Mymr", "Tibt", "Hans", "Hant", "Jpan"].contains(script) }
 
+    /// Whether a lowercase prefix is written solid with a capitalized name (Ndebele `waseLupane`, Shona `kuHarare`).
+    public var prefixesNames: Bool { ["nd", "sn", "zu", "xh"].contains(tag) }
+
     /// Whether text runs right to left.
     public var isRightToLeft: Bool { ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"].contains(script) }
 

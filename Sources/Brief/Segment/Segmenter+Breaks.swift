@@ -36,6 +36,7 @@ extension Segmenter {
         let cased = Self.capitalizingScripts.contains(script)
         let encloses = script != "Thai" && script != "Laoo"
         let tibetan = script == "Tibt"
+        let glues = cased && !language.prefixesNames
         var index = 0
         var openers: [(scalar: UInt32, offset: Int)] = []
         var sequenceCandidates: [(style: UInt8, value: Int, offset: Int)] = []
@@ -43,6 +44,11 @@ extension Segmenter {
         while index < count {
             let byte = bytes[index]
             guard Self.interesting[Int(byte)] || tibetan && byte == 0x20 else {
+                // An ASCII capital after a lowercase letter or a UTF-8 continuation byte: perhaps a glued paragraph.
+                if glues && byte &- 0x41 < 26 && index > 0 && bytes[index - 1] > 0x60
+                    && Self.startsGluedParagraph(bytes, capitalAt: index) {
+                    marks.forced.append(index)
+                }
                 index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 continue
             }
@@ -153,8 +159,15 @@ extension Segmenter {
                             marks.spans.append(openers[open].offset..<index)
                         }
                         openers.removeSubrange(open...)
+                        // A paragraph glued on after a quotation (`tenir"François`): a break after the quote.
+                        if value == 0x22 && cased && Self.isUppercase(after) { marks.forced.append(next) }
                     } else if !afterIsSpace && (value == 0x22 || !isLetter(previous)) {
                         openers.append((value, index))
+                        // A quotation glued on after a word or a terminator (`médecin."L'unité`): a break before it.
+                        if value == 0x22 && cased && Self.isUppercase(after)
+                            && (isLetter(previous) || previous == "." || previous == "!" || previous == "?") {
+                            marks.forced.append(index)
+                        }
                     }
                 } else if Self.pairClosers.contains(value) && !(value == 0x2019 && after.properties.isAlphabetic),
                           let open = openers.lastIndex(where: { Self.pairs[$0.scalar]?.contains(value) ?? false }) {
@@ -198,6 +211,27 @@ extension Segmenter {
             return true
         default: return false
         }
+    }
+
+    /// Whether the capital at `index` starts a paragraph glued to the last word of the one before, its line break
+    /// lost (`le secteurDésormais`, `told the deviceThe`): the word before is four or more lowercase letters after a
+    /// space, and the word from the capital on is lowercase after it. Names and brands written in camel case start
+    /// with a capital or a single letter (`McHenry`, `TikTok`, `iPhone`, `eBay`) or have more capitals (`macOS`).
+    static func startsGluedParagraph(_ bytes: UnsafeBufferPointer<UInt8>, capitalAt index: Int) -> Bool {
+        var start = index, letters = 0
+        while start > 0, let scalar = lastScalar(bytes, before: start), !isASCIISpace(bytes[start - 1]) {
+            guard isLowercase(scalar) else { return false }
+            start -= UTF8.width(scalar)
+            letters += 1
+        }
+        guard letters >= 4 else { return false }
+        var end = index + 1, lowercase = 0
+        while end < bytes.count {
+            let (scalar, width) = decode(bytes, at: end)
+            if isLowercase(scalar) { lowercase += 1 } else if isLetterOrDigit(scalar) { return false } else { break }
+            end += width
+        }
+        return lowercase > 0
     }
 
     /// A break after the terminator at `index` and the spaces (or shads) that follow it.

@@ -22,7 +22,11 @@
 ///
 /// **Forced breaks** (never joined): list items — a bullet (• ◦ ‣ ⁃ ▪ ● ■ ►) after a space; a list marker (`1.`,
 /// `2)`, `a.)`, `iv)`, `1.）`) at the start of a line; a marker written `N.)` anywhere; and mid-line markers that form
-/// a sequence (`a. … b. … c.`, `1) … 2)`).
+/// a sequence (`a. … b. … c.`, `1) … 2)`). And, in scripts with capitals, paragraphs glued together where a line
+/// break was lost (common in text scraped from the web): after a closing `"` before a capital (`tenir"François`),
+/// before an opening `"` glued to a word or terminator before a capital (`médecin."L'unité`, `device"When`), and
+/// between a lowercase word of four or more letters and a capitalized lowercase word (`secteurDésormais`; not in
+/// Ndebele or Shona, which write prefixes solid with names: `waseLupane`).
 ///
 /// **Quotations and brackets** are not cut: a break inside a matched pair on one line (“ ” „ “ « » ‹ › ‘ ’ " "
 /// ' ' ( ) [ ] （ ） 「 」 『 』 《 》 〈 〉 【 】, at most `maxEnclosed` bytes) is dropped, so quoted speech with

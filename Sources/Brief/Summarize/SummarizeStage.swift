@@ -97,9 +97,11 @@ public struct SummarizeStage: Stage {
         return (input, owners)
     }
 
-    /// The byte after a sentence's trailing spaces (a newline there marks a headline line).
+    /// The byte after a sentence's trailing spaces (a newline there marks a headline line). A sentence glued to the
+    /// next with no space at all lost its line break (`Condamné à huit ans de prisonCe…`): it counts as a newline.
     static func nextByte(after sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
         var index = sentence.range.upperBound
+        if index < bytes.count && bytes[index] > 0x20 { return 0x0A }
         while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         return index < bytes.count ? bytes[index] : nil
     }
