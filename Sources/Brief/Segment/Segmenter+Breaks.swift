@@ -214,17 +214,18 @@ extension Segmenter {
     }
 
     /// Whether the capital at `index` starts a paragraph glued to the last word of the one before, its line break
-    /// lost (`le secteurDésormais`, `told the deviceThe`): the word before is four or more lowercase letters after a
-    /// space, and the word from the capital on is lowercase after it. Names and brands written in camel case start
+    /// lost (`le secteurDésormais`, `à l'écoleMardi`): the word before is four or more lowercase letters (not part of
+    /// an address or an identifier), and the word from the capital on is lowercase after it. Names and brands written in camel case start
     /// with a capital or a single letter (`McHenry`, `TikTok`, `iPhone`, `eBay`) or have more capitals (`macOS`).
     static func startsGluedParagraph(_ bytes: UnsafeBufferPointer<UInt8>, capitalAt index: Int) -> Bool {
         var start = index, letters = 0
-        while start > 0, let scalar = lastScalar(bytes, before: start), !isASCIISpace(bytes[start - 1]) {
+        while start > 0, let scalar = lastScalar(bytes, before: start), isLetterOrDigit(scalar) {
             guard isLowercase(scalar) else { return false }
             start -= UTF8.width(scalar)
             letters += 1
         }
-        guard letters >= 4 else { return false }
+        // Not a piece of an address or an identifier (`franceinfo.frLe`, `user_Name`).
+        guard letters >= 4, start == 0 || !".:/@_".utf8.contains(bytes[start - 1]) else { return false }
         var end = index + 1, lowercase = 0
         while end < bytes.count {
             let (scalar, width) = decode(bytes, at: end)
