@@ -89,6 +89,7 @@ func summaryPipeline(_ method: String) throws -> Pipeline {
         version: 1
         stages:
           - use: normalize
+          - use: clean
           - use: segment
           - use: summarize
             with: { method: \(method), sentences: 3 }
