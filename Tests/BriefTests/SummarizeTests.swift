@@ -100,6 +100,21 @@ struct SummarizeTests {
         #expect(!kinyarwandaKeywords.contains { $0.contains("’") }, "\(kinyarwandaKeywords)")
     }
 
+    @Test("a dateline names where the story was filed, not a keyword; the city still counts where the story names it")
+    func datelineIsNoKeyword() throws {
+        let serbian = try summarize(Fixtures.text("articles/sr-Latn.txt"), "sentences: 3", language: "sr-Latn")
+        #expect(serbian.summary!.keywords.contains("suša"), "\(serbian.summary!.keywords)")
+        #expect(!serbian.summary!.keywords.contains { $0 == "NOVI" || $0 == "SAD" }, "\(serbian.summary!.keywords)")
+        let english = """
+            GOMA — Fighting near Goma has forced thousands of families to flee toward the border, aid groups said.
+            Hospitals in Goma are treating hundreds of wounded people, the Red Cross said on Tuesday.
+            Residents of Goma said shelling continued through the night in the northern districts.
+            """
+        let keywords = try summarize(english, "sentences: 2").summary!.keywords
+        #expect(keywords.contains("Goma"), "\(keywords)")
+        #expect(!keywords.contains("GOMA"), "\(keywords)")
+    }
+
     @Test("keywords name each thing once: a Korean noun with its particles is one keyword; Niger is not Nigeria")
     func keywordVariants() throws {
         let korean = """

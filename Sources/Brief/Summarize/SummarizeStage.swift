@@ -80,7 +80,11 @@ public struct SummarizeStage: Stage {
                 for (index, sentence) in document.sentences.enumerated() {
                     let string = document.string(of: sentence)
                     input.texts.append(string)
-                    input.terms.append(analyzer.terms(of: sentence, in: bytes, document: number))
+                    var words = sentence
+                    if index < 3, let end = Self.datelineEnd(of: sentence, in: bytes) {
+                        words.words.removeAll { $0.lowerBound < end }
+                    }
+                    input.terms.append(analyzer.terms(of: words, in: bytes, document: number))
                     input.positions.append(index)
                     input.wordCounts.append(sentence.words.count)
                     input.eligible.append(Self.isWholeSentence(
@@ -104,6 +108,28 @@ public struct SummarizeStage: Stage {
         if index < bytes.count && bytes[index] > 0x20 { return 0x0A }
         while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// Where the dateline opening a sentence ends (`NAIROBI —`, `NOVI SAD —`, `WASHINGTON (Reuters) -`): words in
+    /// capitals, perhaps a parenthesis, then a dash. It says where the story was filed, not what it is about, so its
+    /// words are no terms (and no keywords).
+    static func datelineEnd(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var gapStart = sentence.range.lowerBound, capitals = 0, inParenthesis = false
+        for word in sentence.words.prefix(6) {
+            let gap = String(decoding: bytes[gapStart..<word.lowerBound], as: UTF8.self)
+            if capitals > 0 && !inParenthesis && gap.contains(where: { $0 == "—" || $0 == "–" || $0 == "-" }) {
+                return word.lowerBound
+            }
+            if gap.contains("(") { inParenthesis = true }
+            if gap.contains(")") { inParenthesis = false }
+            if !inParenthesis {
+                let scalars = String(decoding: bytes[word], as: UTF8.self).unicodeScalars
+                guard scalars.contains(where: ICU.isUppercase), !scalars.contains(where: ICU.isLowercase) else { return nil }
+                capitals += 1
+            }
+            gapStart = word.upperBound
+        }
+        return nil
     }
 
     /// Sentence-final punctuation across the supported scripts (closing quotes and brackets may follow).
