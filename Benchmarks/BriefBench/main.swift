@@ -115,32 +115,6 @@ func summarize(_ path: String, _ method: String, _ output: String) throws {
                  method as NSString, Double(articles.count) / elapsed))
 }
 
-/// Per-sentence scores of every method, for exploring how to combine them (Benchmarks/tune.py).
-func features(_ path: String, _ output: String) throws {
-    let methods = ["centroid", "lexrank", "textrank", "default"]
-    let pipelines = try methods.map(summaryPipeline)
-    var out = ""
-    for article in try lines(path) {
-        let text = article["text"] as? String ?? ""
-        var scores: [String: JSON] = [:]
-        var first = Document(text: "")
-        for (method, pipeline) in zip(methods, pipelines) {
-            var document = Document(text: text, language: article["lang"] as? String)
-            try pipeline.run(&document)
-            scores[method] = .array(document.summary!.scores.map(JSON.double))
-            first = document
-        }
-        let sentences = first.sentences.map { String(first.string(of: $0)) }
-        out += JSON.object([("id", .string(article["id"] as? String ?? "")),
-                            ("sentences", .array(sentences.map(JSON.string))),
-                            ("words", .array(first.sentences.map { .int($0.words.count) })),
-                            ("text", .string(first.text)),
-                            ("ranges", .array(first.sentences.map { .array([.int($0.range.lowerBound), .int($0.range.upperBound)]) }))]
-                           + methods.map { ($0, scores[$0]!) }).serialized() + "\n"
-    }
-    try out.write(toFile: output, atomically: true, encoding: .utf8)
-}
-
 func throughput(_ path: String, _ seconds: Double, pipelineFile: String?) throws {
     let articles = try lines(path).compactMap { $0["text"] as? String }
     let pipeline = try StageRegistry.standard.pipeline(pipelineFile.map(PipelineSpec.init(contentsOf:)) ?? PipelineSpec.standard())
@@ -208,7 +182,6 @@ do {
     case "summarize": try summarize(arguments[1], arguments[2], arguments[3])
     case "throughput": try throughput(arguments[1], Double(arguments[2]) ?? 10, pipelineFile: arguments.count > 3 ? arguments[3] : nil)
     case "detect": try detect(arguments[1])
-    case "features": try features(arguments[1], arguments[2])
     default: print("usage: brief-bench segmentation|segspeed|summarize|throughput|detect …"); exit(64)
     }
 } catch {
