@@ -94,6 +94,9 @@ public struct SummarizeStage: Stage {
         let surfaces = analyzer.surfaces
         input.surface = { documents[surfaces[$0].document].string(surfaces[$0].range) }
         input.isWordTerm = analyzer.isWordTerm
+        let phrases = KeywordPhrases(
+            documents: documents, wordTerms: analyzer.wordTerms, isWordTerm: analyzer.isWordTerm, elided: analyzer.elided)
+        input.phrases = phrases.phrases(of:)
         return (input, owners)
     }
 
