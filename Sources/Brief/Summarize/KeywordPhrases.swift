@@ -6,9 +6,9 @@
 /// or a sentence break, and never consists of stopwords. The phrase is shown where it does not start with a capital
 /// if it comes so anywhere (`maize harvest`, not the headline's `Maize harvest`), else where it first comes.
 ///
-/// Only the top keyword terms are asked about, all at once, so this costs next to nothing: one scan of the term of
-/// each word (which the term pass leaves in `TermAnalyzer.wordTerms`) finds their uses, and only the words beside
-/// those uses are looked at.
+/// Only the top keyword terms are asked about, all at once, so this costs little: one scan of the number the term
+/// pass leaves for each word (`TermAnalyzer.wordTerms`: its term, and whether only spaces come before it) finds their
+/// uses and their neighbours; words and bytes are looked at only where a phrase is shown.
 struct KeywordPhrases {
     struct Phrase {
         var text: Substring
@@ -17,6 +17,9 @@ struct KeywordPhrases {
     }
 
     let documents: [Document]
+    /// Per sentence of the set, in order: its document and its index there; and its number of words.
+    let owners: [(document: Int, sentence: Int)]
+    let wordCounts: [Int]
     /// Per word of the set, in reading order: its term and whether only spaces come before it in its sentence
     /// (see `TermAnalyzer.wordTerms`).
     let wordTerms: [Int32]
@@ -24,10 +27,11 @@ struct KeywordPhrases {
     /// The bytes of an elided form (`l'`) that starts a word, left out where a phrase starts with that word.
     let elided: (UnsafeBufferPointer<UInt8>) -> Int
 
-    /// One use of a term asked about: which of them, which word of the set, and the content words right before and
-    /// after it (terms, -1: none).
+    /// One use of a term asked about: which of them, where (a sentence of the set and a word of it), and the
+    /// content words right before and after it (terms, -1: none).
     private struct Use {
-        var slot: Int32, word: Int32
+        var slot: Int32
+        var sentence: Int32, word: Int32
         var before: Int32, after: Int32
     }
 
@@ -38,21 +42,26 @@ struct KeywordPhrases {
         for (index, term) in terms.enumerated() { slots[term] = Int32(index) }
         var uses: [Use] = []
         uses.reserveCapacity(4 * terms.count)
-        let words = wordTerms, count = words.count, isWordTerm = isWordTerm
+        let words = wordTerms, count = words.count, isWordTerm = isWordTerm, wordCounts = wordCounts
         // The term of word `index` if it is a content word that only spaces separate from the word before
         // (`joined`), or `after` it; else -1.
         func content(_ index: Int, joined: Int) -> Int32 {
             guard index < count, words[index] >= 0, words[joined] & 1 == 1 else { return -1 }
             return isWordTerm[Int(words[index] >> 1)] ? words[index] >> 1 : -1
         }
+        var sentence = 0, first = 0  // the sentence of the word at hand, and the index of its first word
         for index in 0..<count {
             let code = words[index]
             guard code >= 0 else { continue }
             let term = code >> 1, slot = slots[Int(term)]
             guard slot >= 0 else { continue }
+            while index >= first + wordCounts[sentence] {
+                first += wordCounts[sentence]
+                sentence += 1
+            }
             let before = index > 0 ? content(index - 1, joined: index) : -1, after = content(index + 1, joined: index + 1)
-            uses.append(Use(slot: slot, word: Int32(index), before: before == term ? -1 : before,
-                            after: after == term ? -1 : after))
+            uses.append(Use(slot: slot, sentence: Int32(sentence), word: Int32(index - first),
+                            before: before == term ? -1 : before, after: after == term ? -1 : after))
         }
         // The uses in order of their term, and where each term's begin (a counting sort).
         var starts = [Int](repeating: 0, count: terms.count + 1)
@@ -66,7 +75,6 @@ struct KeywordPhrases {
         }
         var result: [Phrase?] = []
         result.reserveCapacity(terms.count)
-        var locator: Locator?
         var texts: [String] = []
         for (index, term) in terms.enumerated() {
             let uses = sorted[starts[index]..<starts[index + 1]]
@@ -75,14 +83,12 @@ struct KeywordPhrases {
                 result.append(nil)
                 continue
             }
-            if locator == nil {
-                locator = Locator(documents)
-                texts = documents.map(\.text)
-            }
+            if texts.isEmpty { texts = documents.map(\.text) }
             // Where it comes first, or where it does not start with a capital.
             var shown: (document: Int, first: Range<Int>, last: Range<Int>)?
             for use in uses where (before == nil || use.before == before!) && (after == nil || use.after == after!) {
-                let (document, words, word) = locator!.word(Int(use.word))
+                let (document, sentence) = owners[Int(use.sentence)], word = Int(use.word)
+                let words = documents[document].sentences[sentence].words
                 let first = words[before == nil ? word : word - 1], last = words[after == nil ? word : word + 1]
                 let capitalized = texts[document].withUTF8 { TermAnalyzer.startsUppercase(first, $0) }
                 if shown == nil || !capitalized { shown = (document, first, last) }
@@ -92,40 +98,13 @@ struct KeywordPhrases {
                 let start = texts[shown.document].withUTF8 {
                     shown.first.lowerBound + elided(UnsafeBufferPointer(rebasing: $0[shown.first]))
                 }
-                return Phrase(text: documents[shown.document].string(start..<shown.last.upperBound),
-                              terms: [before, Int32(term), after].compactMap { $0.map(Int.init) })
+                let text = texts[shown.document], utf8 = text.utf8
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                let upper = utf8.index(lower, offsetBy: shown.last.upperBound - start)
+                return Phrase(text: text[lower..<upper], terms: [before, Int32(term), after].compactMap { $0.map(Int.init) })
             })
         }
         return result
-    }
-
-    /// Finds a word of the set (by its index in `wordTerms`) in its document and sentence.
-    private struct Locator {
-        var sentences: [(document: Int, words: [Range<Int>])] = []
-        var firstWords: [Int] = []  // per sentence: the index of its first word
-
-        init(_ documents: [Document]) {
-            var count = 0
-            for (number, document) in documents.enumerated() {
-                sentences.reserveCapacity(sentences.count + document.sentences.count)
-                firstWords.reserveCapacity(firstWords.count + document.sentences.count)
-                for sentence in document.sentences {
-                    sentences.append((number, sentence.words))
-                    firstWords.append(count)
-                    count += sentence.words.count
-                }
-            }
-        }
-
-        /// The document, the words of the sentence and the word's index among them.
-        func word(_ index: Int) -> (document: Int, words: [Range<Int>], word: Int) {
-            var low = 0, high = firstWords.count  // the last sentence that starts at or before `index`
-            while high - low > 1 {
-                let middle = (low + high) / 2
-                if firstWords[middle] <= index { low = middle } else { high = middle }
-            }
-            return (sentences[low].document, sentences[low].words, index - firstWords[low])
-        }
     }
 
     /// The neighbour (a term) of at least two uses and at least two thirds of them, if there is one.

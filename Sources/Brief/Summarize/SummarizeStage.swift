@@ -95,7 +95,8 @@ public struct SummarizeStage: Stage {
         input.surface = { documents[surfaces[$0].document].string(surfaces[$0].range) }
         input.isWordTerm = analyzer.isWordTerm
         let phrases = KeywordPhrases(
-            documents: documents, wordTerms: analyzer.wordTerms, isWordTerm: analyzer.isWordTerm, elided: analyzer.elided)
+            documents: documents, owners: owners, wordCounts: input.wordCounts, wordTerms: analyzer.wordTerms,
+            isWordTerm: analyzer.isWordTerm, elided: analyzer.elided)
         input.phrases = phrases.phrases(of:)
         return (input, owners)
     }

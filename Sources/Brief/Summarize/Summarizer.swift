@@ -235,9 +235,12 @@ struct Summarizer {
                 continue
             }
             // A keyword within a chosen phrase adds nothing; a phrase takes the place of the chosen keywords within it.
-            let terms = phrase?.terms ?? [term]
-            if words.contains(where: { $0 == terms || Self.isPart(terms, of: $0) }) { continue }
-            if phrase != nil, let first = words.firstIndex(where: { Self.isPart($0, of: terms) }) {
+            if let terms = phrase?.terms {
+                if words.contains(where: { $0 == terms || Self.isPart(terms, of: $0) }) { continue }
+            } else if words.contains(where: { $0.count > 1 && $0.contains(term) }) {
+                continue
+            }
+            if let terms = phrase?.terms, let first = words.firstIndex(where: { Self.isPart($0, of: terms) }) {
                 (seen[first], result[first], words[first]) = (lowered, String(text), terms)
                 for index in words.indices.reversed() where Self.isPart(words[index], of: terms) {
                     seen.remove(at: index)
@@ -249,7 +252,7 @@ struct Summarizer {
             guard result.count < keywordCount else { continue }  // full: the next terms may still give a shorter form
             seen.append(lowered)
             result.append(String(text))
-            words.append(terms)
+            words.append(phrase?.terms ?? [term])
         }
         return result
     }

@@ -141,7 +141,7 @@ final class TermAnalyzer {
         result.reserveCapacity(sentence.words.count)
         var previousEnd = -1  // where the sentence's word before ends
         for word in sentence.words {
-            let joined = previousEnd >= 0 && (previousEnd..<word.lowerBound).allSatisfy { bytes[$0] == 0x20 }
+            let start = previousEnd
             previousEnd = word.upperBound
             let spelling = UnsafeBufferPointer(rebasing: bytes[word])
             let info: Spelling
@@ -159,6 +159,7 @@ final class TermAnalyzer {
             let surface = (document, word.lowerBound + info.elided..<word.upperBound)
             let id = state.local(info.term, surface: surface, isWord: !info.isNumber, in: bytes)
             result.append(id)
+            let joined = start >= 0 && (start..<word.lowerBound).allSatisfy { bytes[$0] == 0x20 }
             state.wordTerms.append(Int32(id) << 1 | (joined ? 1 : 0))
             for bigram in state.bigramTerms[info.bigrams] {
                 result.append(state.local(bigram, surface: nil, isWord: false, in: bytes))
