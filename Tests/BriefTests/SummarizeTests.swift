@@ -133,6 +133,51 @@ struct SummarizeTests {
         #expect(!Summarizer.isVariant("གནས", of: "གནོད"), "Tibetan: a vowel sign is no ending")
     }
 
+    @Test("a keyword that nearly always comes with the same neighbour is shown as the phrase: Vietnamese syllables, names")
+    func keywordPhrases() throws {
+        let vietnamese = """
+            Xâm nhập mặn đe dọa vựa lúa đồng bằng sông Cửu Long.
+            Theo các chuyên gia, xâm nhập mặn năm nay đến sớm hơn mọi năm khoảng một tháng.
+            Nông dân nhiều tỉnh đã trữ nước ngọt để chống xâm nhập mặn cho lúa.
+            Chính quyền địa phương khuyến cáo người dân theo dõi bản tin về xâm nhập mặn hằng ngày.
+            """
+        let vietnameseKeywords = try summarize(vietnamese, "method: default, sentences: 2", language: "vi").summary!.keywords
+        #expect(vietnameseKeywords.contains("xâm nhập mặn"), "\(vietnameseKeywords)")
+        #expect(!vietnameseKeywords.contains { ["xâm", "nhập", "mặn"].contains($0) }, "\(vietnameseKeywords)")
+
+        let english = """
+            Drought tightens its grip on East Africa.
+            Aid agencies say harvests across East Africa have failed for a third season.
+            Prices of maize in East Africa have doubled since January, traders said.
+            Governments in East Africa asked donors for help on Monday.
+            """
+        let englishKeywords = try summarize(english, "method: default, sentences: 2").summary!.keywords
+        #expect(englishKeywords.contains("East Africa"), "\(englishKeywords)")
+        #expect(!englishKeywords.contains("East") && !englishKeywords.contains("Africa"), "\(englishKeywords)")
+
+        let swahili = """
+            Ukame waathiri mavuno katika Afrika Mashariki.
+            Wakulima wa Afrika Mashariki wanasema mvua haikunyesha kwa msimu wa tatu.
+            Bei ya mahindi katika Afrika Mashariki imepanda mara mbili tangu Januari.
+            Serikali za Afrika Mashariki ziliomba msaada wa chakula Jumatatu.
+            """
+        let swahiliKeywords = try summarize(swahili, "method: default, sentences: 2", language: "sw").summary!.keywords
+        #expect(swahiliKeywords.contains("Afrika Mashariki"), "\(swahiliKeywords)")
+    }
+
+    @Test("a keyword next to varying words, or next to one only across punctuation, stays one word")
+    func keywordWithoutPhrase() throws {
+        let text = """
+            Kenya reported heavy floods on Monday.
+            Officials in western Kenya said thousands had left their homes.
+            Rescue teams from Kenya, Uganda and Tanzania reached the villages by boat.
+            The floods in Kenya, officials said, were the worst in a decade.
+            """
+        let keywords = try summarize(text, "method: default, sentences: 2").summary!.keywords
+        #expect(keywords.contains("Kenya"), "\(keywords)")
+        #expect(!keywords.contains { $0.contains(" ") && $0.contains("Kenya") }, "\(keywords)")
+    }
+
     @Test("near-duplicate sentences are not both picked")
     func noNearDuplicates() throws {
         let text = """

@@ -80,11 +80,8 @@ public struct SummarizeStage: Stage {
                 for (index, sentence) in document.sentences.enumerated() {
                     let string = document.string(of: sentence)
                     input.texts.append(string)
-                    var words = sentence
-                    if index < 3, let end = Self.datelineEnd(of: sentence, in: bytes) {
-                        words.words.removeAll { $0.lowerBound < end }
-                    }
-                    input.terms.append(analyzer.terms(of: words, in: bytes, document: number))
+                    let dateline = index < 3 ? Self.datelineEnd(of: sentence, in: bytes) ?? 0 : 0
+                    input.terms.append(analyzer.terms(of: sentence, in: bytes, document: number, from: dateline))
                     input.positions.append(index)
                     input.wordCounts.append(sentence.words.count)
                     input.eligible.append(Self.isWholeSentence(
@@ -98,6 +95,10 @@ public struct SummarizeStage: Stage {
         let surfaces = analyzer.surfaces
         input.surface = { documents[surfaces[$0].document].string(surfaces[$0].range) }
         input.isWordTerm = analyzer.isWordTerm
+        let phrases = KeywordPhrases(
+            documents: documents, owners: owners, wordCounts: input.wordCounts, wordTerms: analyzer.wordTerms,
+            isWordTerm: analyzer.isWordTerm, elided: analyzer.elided)
+        input.phrases = phrases.phrases(of:)
         return (input, owners)
     }
 

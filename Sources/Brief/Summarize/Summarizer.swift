@@ -68,6 +68,9 @@ struct Summarizer {
         /// the top-weighted terms.
         var surface: (Int) -> Substring
         var isWordTerm: [Bool]
+        /// Terms → the phrase each stands in, if any (`East Africa` for `Africa`; see `KeywordPhrases`), for
+        /// keywords; asked once, for the top-weighted terms.
+        var phrases: ([Int]) -> [KeywordPhrases.Phrase?] = { $0.map { _ in nil } }
     }
 
     func summarize(_ input: Input) -> (picked: [Int], scores: [Double], keywords: [String], whole: Bool) {
@@ -209,26 +212,55 @@ struct Summarizer {
         }
         var seen: [String] = []  // lowercased
         var result: [String] = []
+        var words: [[Int]] = []  // the terms of each keyword's words
         let ranked = weights.indices.filter { weights[$0] > 0 }
             .sorted { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
+        // A keyword that stands in a phrase is shown as it (`East Africa`); the terms the loop can reach while a
+        // phrase may still free a place are asked about at once.
+        let phrases = input.phrases(Array(ranked.prefix(3 * keywordCount)))
         for (rank, term) in ranked.enumerated() {
             if result.count == keywordCount && rank >= 2 * keywordCount { break }
             let surface = input.surface(term)
-            let lowered = surface.lowercased()
             guard surface.count > 1 else { continue }
+            let phrase = rank < phrases.count ? phrases[rank] : nil
+            let text = phrase?.text ?? surface
+            let lowered = text.lowercased()
             if let chosen = seen.firstIndex(where: { Self.isVariant(lowered, of: $0) }) {
                 // Another form of a chosen keyword: the shorter one is shown (`기준금리`, not `기준금리를`).
                 if lowered.count < seen[chosen].count {
                     seen[chosen] = lowered
-                    result[chosen] = String(surface)
+                    result[chosen] = String(text)
+                    words[chosen] = phrase?.terms ?? [term]
+                }
+                continue
+            }
+            // A keyword within a chosen phrase adds nothing; a phrase takes the place of the chosen keywords within it.
+            if let terms = phrase?.terms {
+                if words.contains(where: { $0 == terms || Self.isPart(terms, of: $0) }) { continue }
+            } else if words.contains(where: { $0.count > 1 && $0.contains(term) }) {
+                continue
+            }
+            if let terms = phrase?.terms, let first = words.firstIndex(where: { Self.isPart($0, of: terms) }) {
+                (seen[first], result[first], words[first]) = (lowered, String(text), terms)
+                for index in words.indices.reversed() where Self.isPart(words[index], of: terms) {
+                    seen.remove(at: index)
+                    result.remove(at: index)
+                    words.remove(at: index)
                 }
                 continue
             }
             guard result.count < keywordCount else { continue }  // full: the next terms may still give a shorter form
             seen.append(lowered)
-            result.append(String(surface))
+            result.append(String(text))
+            words.append(phrase?.terms ?? [term])
         }
         return result
+    }
+
+    /// Whether the words `part` (terms) come, in order, within the longer phrase `phrase` (`mặn` in `xâm nhập mặn`).
+    static func isPart(_ part: [Int], of phrase: [Int]) -> Bool {
+        guard part.count < phrase.count else { return false }
+        return (0...(phrase.count - part.count)).contains { phrase[$0..<($0 + part.count)].elementsEqual(part) }
     }
 
     /// Whether a keyword (lowercased) is another form of one already chosen: the same word, its possessive
@@ -246,9 +278,11 @@ struct Summarizer {
         guard common >= 2, short.unicodeScalars.count - common <= 2, long.unicodeScalars.count - common <= 2 else {
             return false
         }
-        // The endings must start whole letters: Tibetan གནོད and གནས share གན but differ in a vowel sign.
+        // The endings must start whole letters: Tibetan གནོད and གནས share གན but differ in a vowel sign. And they
+        // are endings, not other words: `ab c` is not a form of `ab`.
         return [short, long].allSatisfy { word in
-            word.unicodeScalars.dropFirst(common).first.map { !Self.isMark($0) } ?? true
+            let ending = word.unicodeScalars.dropFirst(common)
+            return (ending.first.map { !Self.isMark($0) } ?? true) && !ending.contains(" ")
         }
     }
 

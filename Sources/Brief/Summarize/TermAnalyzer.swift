@@ -47,6 +47,7 @@ final class TermAnalyzer {
         var surfaces: [(document: Int, range: Range<Int>)] = []
         var isWordTerm: [Bool] = []
         var surfaceIsUppercase: [Bool] = []
+        var wordTerms: [Int32] = []
 
         mutating func begin() {
             generation &+= 1
@@ -57,6 +58,7 @@ final class TermAnalyzer {
             surfaces = []
             isWordTerm = []
             surfaceIsUppercase = []
+            wordTerms.removeAll(keepingCapacity: true)
         }
 
         /// The thread-wide number of a term key.
@@ -98,6 +100,10 @@ final class TermAnalyzer {
     var surfaces: [(document: Int, range: Range<Int>)] { state.surfaces }
     /// Term ID → whether the term is a word of letters (not a number or bigram), for keywords.
     var isWordTerm: [Bool] { state.isWordTerm }
+    /// Each word of the current document set, in the order its sentences were given, for keyword phrases (one
+    /// number a word, in a buffer the thread reuses): -1 for a stopword, else `term ID << 1`, plus 1 when only spaces
+    /// separate the word from the one before it in its sentence.
+    var wordTerms: [Int32] { state.wordTerms }
 
     /// This thread's analyzer for `language`, ready for a new document set.
     static func forThisThread(language: Language, data: DataDirectory) throws -> TermAnalyzer {
@@ -126,14 +132,23 @@ final class TermAnalyzer {
     var termCount: Int { state.surfaces.count }
 
     /// The term IDs of a sentence's words (repeats kept: counts are term frequencies); `bytes` is the text of
-    /// document number `document` of the set.
-    func terms(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>, document: Int = 0) -> [Int] {
+    /// document number `document` of the set; words before byte `start` (a dateline) count as stopwords. Each word
+    /// is added to `wordTerms` as well.
+    func terms(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>, document: Int = 0, from start: Int = 0)
+        -> [Int] {
         var state = State()
         swap(&state, &self.state)
         defer { swap(&state, &self.state) }
         var result: [Int] = []
         result.reserveCapacity(sentence.words.count)
+        var previousEnd = -1  // where the sentence's word before ends
         for word in sentence.words {
+            let gapStart = previousEnd
+            previousEnd = word.upperBound
+            guard word.lowerBound >= start else {
+                state.wordTerms.append(-1)
+                continue
+            }
             let spelling = UnsafeBufferPointer(rebasing: bytes[word])
             let info: Spelling
             if let known = state.spellings.value(for: spelling) {
@@ -143,14 +158,25 @@ final class TermAnalyzer {
                 state.spellings.insert(spelling, Int32(state.spellingInfo.count))
                 state.spellingInfo.append(info)
             }
-            guard info.term >= 0 else { continue }
+            guard info.term >= 0 else {
+                state.wordTerms.append(-1)
+                continue
+            }
             let surface = (document, word.lowerBound + info.elided..<word.upperBound)
-            result.append(state.local(info.term, surface: surface, isWord: !info.isNumber, in: bytes))
+            let id = state.local(info.term, surface: surface, isWord: !info.isNumber, in: bytes)
+            result.append(id)
+            let joined = gapStart >= 0 && (gapStart..<word.lowerBound).allSatisfy { bytes[$0] == 0x20 }
+            state.wordTerms.append(Int32(id) << 1 | (joined ? 1 : 0))
             for bigram in state.bigramTerms[info.bigrams] {
                 result.append(state.local(bigram, surface: nil, isWord: false, in: bytes))
             }
         }
         return result
+    }
+
+    /// The bytes of an elided form (`l'`) that starts `word`, a word of the current document set.
+    func elided(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        state.spellings.value(for: word).map { state.spellingInfo[Int($0)].elided } ?? 0
     }
 
     /// Characters kept of a word in a language without a stemmer.
@@ -193,7 +219,7 @@ final class TermAnalyzer {
         !range.isEmpty && bytes[range.lowerBound] >= 0x61 && bytes[range.lowerBound] <= 0x7A
     }
 
-    fileprivate static func startsUppercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func startsUppercase(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !range.isEmpty else { return false }
         let first = bytes[range.lowerBound]
         if first < 0x80 { return first >= 0x41 && first <= 0x5A }
