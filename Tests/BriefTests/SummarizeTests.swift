@@ -165,7 +165,7 @@ struct SummarizeTests {
         #expect(swahiliKeywords.contains("Afrika Mashariki"), "\(swahiliKeywords)")
     }
 
-    @Test("a keyword next to varying words, or next to one only across punctuation, stays one word")
+    @Test("a keyword next to varying words, or next to one only across punctuation, stays one word; two sides join only together")
     func keywordWithoutPhrase() throws {
         let text = """
             Kenya reported heavy floods on Monday.
@@ -176,6 +176,16 @@ struct SummarizeTests {
         let keywords = try summarize(text, "method: default, sentences: 2").summary!.keywords
         #expect(keywords.contains("Kenya"), "\(keywords)")
         #expect(!keywords.contains { $0.contains(" ") && $0.contains("Kenya") }, "\(keywords)")
+
+        // `cướp` (rob) mostly follows `tượng` and mostly precedes `tiệm`, but the three seldom come together.
+        let vietnamese = """
+            Đối tượng cướp tiệm vàng ở Buôn Ma Thuột đã bị bắt.
+            Đối tượng cướp xe máy của một người dân rồi bỏ trốn.
+            Vụ cướp tiệm vàng xảy ra vào tối thứ Bảy.
+            """
+        let vietnameseKeywords = try summarize(vietnamese, "method: default, sentences: 2", language: "vi").summary!.keywords
+        #expect(vietnameseKeywords.contains { $0.contains("cướp") }, "\(vietnameseKeywords)")
+        #expect(!vietnameseKeywords.contains { $0.contains("tượng cướp tiệm") }, "\(vietnameseKeywords)")
     }
 
     @Test("near-duplicate sentences are not both picked")
