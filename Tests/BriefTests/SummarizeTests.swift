@@ -115,6 +115,38 @@ struct SummarizeTests {
         #expect(!keywords.contains("GOMA"), "\(keywords)")
     }
 
+    @Test("genitive particles, number words and reporting verbs are no keywords: Swahili cha, Pashto وویل and وايي, Turkish iki")
+    func functionWordsAreNoKeywords() throws {
+        let swahili = """
+            Ukame mkubwa umeathiri mavuno ya mahindi katika mikoa mitatu ya Kenya.
+            Chama cha Wakulima kilisema kuwa bei ya chakula cha msingi imepanda sana.
+            Wakulima wa mahindi wanasema mvua za msimu huu hazikutosha.
+            Serikali imeahidi msaada wa chakula cha dharura kwa familia zilizoathirika na ukame.
+            """
+        let swahiliKeywords = try summarize(swahili, "method: default, sentences: 2", language: "sw").summary!.keywords
+        #expect(!swahiliKeywords.contains("cha"), "the genitive connector of chakula cha msingi: \(swahiliKeywords)")
+        #expect(swahiliKeywords.contains("mahindi"), "\(swahiliKeywords)")
+        let pashto = """
+            افغان کډوال له پاکستانه راستنېږي.
+            د کډوالو چارو وزارت وویل چې په تېره اونۍ کې زرګونه کډوال د تورخم له لارې راستانه شوي دي.
+            یو کډوال وویل چې پولیسو یې کور ونړاوه.
+            چارواکي وايي چې د کډوالو شمېر ورځ تر بلې زیاتېږي.
+            ملګري ملتونه وايي چې کډوالو ته بیړنۍ مرسته اړینه ده.
+            """
+        let pashtoKeywords = try summarize(pashto, "method: default, sentences: 2", language: "ps").summary!.keywords
+        #expect(!pashtoKeywords.contains("وویل") && !pashtoKeywords.contains("وايي"), "said, says: \(pashtoKeywords)")
+        #expect(pashtoKeywords.contains("کډوال"), "\(pashtoKeywords)")
+        let turkish = """
+            Deprem bölgesinde konut inşaatı sürüyor.
+            Bakanlık, son iki yılda bölgede iki yüz bin konut inşa edildiğini açıkladı.
+            Yetkililer, iki ilde daha konut inşaatının başladığını söyledi.
+            Depremzedeler yeni konutlara iki ay içinde taşınacak.
+            """
+        let turkishKeywords = try summarize(turkish, "method: default, sentences: 2", language: "tr").summary!.keywords
+        #expect(!turkishKeywords.contains("iki"), "two: \(turkishKeywords)")
+        #expect(turkishKeywords.contains("konut"), "\(turkishKeywords)")
+    }
+
     @Test("keywords name each thing once: a Korean noun with its particles is one keyword; Niger is not Nigeria")
     func keywordVariants() throws {
         let korean = """
