@@ -215,8 +215,9 @@ extension Segmenter {
 
     /// Whether the capital at `index` starts a paragraph glued to the last word of the one before, its line break
     /// lost (`le secteurDésormais`, `à l'écoleMardi`): the word before is four or more lowercase letters (not part of
-    /// an address or an identifier), and the word from the capital on is lowercase after it. Names and brands written in camel case start
-    /// with a capital or a single letter (`McHenry`, `TikTok`, `iPhone`, `eBay`) or have more capitals (`macOS`).
+    /// an address or an identifier), and the word from the capital on is lowercase after it. Names and brands written
+    /// in camel case start with a capital or a single letter (`McHenry`, `TikTok`, `iPhone`, `eBay`) or have more
+    /// capitals (`macOS`).
     static func startsGluedParagraph(_ bytes: UnsafeBufferPointer<UInt8>, capitalAt index: Int) -> Bool {
         var start = index, letters = 0
         while start > 0, let scalar = lastScalar(bytes, before: start), isLetterOrDigit(scalar) {
