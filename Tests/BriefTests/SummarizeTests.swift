@@ -145,6 +145,15 @@ struct SummarizeTests {
         let turkishKeywords = try summarize(turkish, "method: default, sentences: 2", language: "tr").summary!.keywords
         #expect(!turkishKeywords.contains("iki"), "two: \(turkishKeywords)")
         #expect(turkishKeywords.contains("konut"), "\(turkishKeywords)")
+        let vietnamese = """
+            Lũ lụt khiến hàng nghìn hộ dân ở miền Trung phải sơ tán.
+            Theo cơ quan phòng chống thiên tai, hơn hai nghìn ngôi nhà bị ngập sâu.
+            Chính quyền đã sơ tán gần ba nghìn hộ dân đến nơi an toàn.
+            Một người dân nói nước lũ lên rất nhanh trong đêm.
+            """
+        let vietnameseKeywords = try summarize(vietnamese, "method: default, sentences: 2", language: "vi").summary!.keywords
+        #expect(!vietnameseKeywords.contains { $0.contains("nghìn") }, "thousand: \(vietnameseKeywords)")
+        #expect(vietnameseKeywords.contains { $0.contains("sơ tán") }, "\(vietnameseKeywords)")
     }
 
     @Test("keywords name each thing once: a Korean noun with its particles is one keyword; Niger is not Nigeria")
