@@ -152,7 +152,7 @@ struct CLITests {
         #expect(result.stdout.contains("1 invalid UTF-8 byte sequence was replaced with U+FFFD"))
     }
 
-    @Test("brief summarize with several files prints one summary with the document of each sentence")
+    @Test("brief summarize with several files prints one summary with the document of each sentence; mixed languages get a note")
     func multipleFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("brief-multi-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -174,6 +174,13 @@ struct CLITests {
             let start = sentence["start"] as! Int, end = sentence["end"] as! Int
             #expect(String(String.UnicodeScalarView(input[start..<end])) == sentence["text"] as? String)
         }
+        #expect(!result.stderr.contains("different languages"))
+
+        let swahili = folder.appendingPathComponent("sw.txt")
+        try Fixtures.text("articles/sw.txt").write(to: swahili, atomically: true, encoding: .utf8)
+        let mixed = try CLI.run(["summarize", files[0], swahili.path])
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(mixed.stderr.contains("the articles are in different languages (en, sw)"), "\(mixed.stderr)")
     }
 
     @Test("brief languages lists every VOA language with what each stage has")

@@ -59,5 +59,10 @@ func summarizeTogether(_ files: [String], with pipeline: Pipeline, format: Outpu
         try pipeline.run(&document)
         return document
     }
+    let languages = documents.compactMap(\.language).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    if languages.count > 1 {
+        Terminal.note("the articles are in different languages (\(languages.joined(separator: ", "))); "
+            + "the words of all are read as \(languages[0])")
+    }
     Terminal.write(Renderer(format: format).render(try summarizer.summarize(documents), of: documents))
 }
