@@ -115,7 +115,7 @@ struct SummarizeTests {
         #expect(!keywords.contains("GOMA"), "\(keywords)")
     }
 
-    @Test("genitive particles, number words and reporting verbs are no keywords: Swahili cha, Pashto وویل and وايي, Turkish iki")
+    @Test("genitive particles, number words, reporting verbs and weekdays are no keywords: Swahili cha, Pashto وویل and وايي, Turkish iki, Greek Τρίτη, Russian вторник")
     func functionWordsAreNoKeywords() throws {
         let swahili = """
             Ukame mkubwa umeathiri mavuno ya mahindi katika mikoa mitatu ya Kenya.
@@ -154,6 +154,24 @@ struct SummarizeTests {
         let vietnameseKeywords = try summarize(vietnamese, "method: default, sentences: 2", language: "vi").summary!.keywords
         #expect(!vietnameseKeywords.contains { $0.contains("nghìn") }, "thousand: \(vietnameseKeywords)")
         #expect(vietnameseKeywords.contains { $0.contains("sơ tán") }, "\(vietnameseKeywords)")
+        let greek = """
+            Ισχυρός σεισμός έπληξε την Κρήτη την Τρίτη.
+            Ο σεισμός είχε μέγεθος 5,8 βαθμών, ανακοίνωσε την Τρίτη το Γεωδυναμικό Ινστιτούτο.
+            Κάτοικοι της Κρήτης βγήκαν στους δρόμους μετά τον σεισμό.
+            Η Πολιτική Προστασία ελέγχει σχολεία και σπίτια για ζημιές από τον σεισμό της Τρίτης.
+            """
+        let greekKeywords = try summarize(greek, "method: default, sentences: 2", language: "el").summary!.keywords
+        #expect(!greekKeywords.contains { $0.lowercased().hasPrefix("τρίτη") }, "Tuesday: \(greekKeywords)")
+        #expect(greekKeywords.contains("σεισμός"), "\(greekKeywords)")
+        let russian = """
+            Паводок затопил сотни домов в Оренбургской области во вторник.
+            Во вторник спасатели эвакуировали жителей затопленных сёл, сообщило МЧС.
+            Уровень воды в реке Урал продолжает расти, заявили во вторник власти региона.
+            Жители затопленных сёл получат компенсацию, пообещал губернатор.
+            """
+        let russianKeywords = try summarize(russian, "method: default, sentences: 2", language: "ru").summary!.keywords
+        #expect(!russianKeywords.contains { $0.lowercased().contains("вторник") }, "Tuesday: \(russianKeywords)")
+        #expect(russianKeywords.contains("Паводок"), "\(russianKeywords)")
     }
 
     @Test("keywords name each thing once: a Korean noun with its particles is one keyword; Niger is not Nigeria")
