@@ -10,35 +10,32 @@ figure tells how much of the distance from Lead-3 to the ceiling a method covers
 import json
 import sys
 
-from rouge import scorer_for, sentences
+from rouge import load_references, print_mean, scorer_for
+
+
+def best_three(candidates, reference, scorer):
+    """The greedy oracle's picks, in reading order."""
+    chosen = []
+    for _ in range(min(3, len(candidates))):
+        def gain(index):
+            picked = sorted(chosen + [index])
+            return scorer.score(reference, "\n".join(candidates[i] for i in picked))["rouge2"].fmeasure
+        chosen.append(max((i for i in range(len(candidates)) if i not in chosen), key=lambda i: (gain(i), -i)))
+    return sorted(chosen)
 
 
 def main():
     references_path, sentences_path, language = sys.argv[1:4]
-    references = {}
-    for line in open(references_path, encoding="utf-8"):
-        row = json.loads(line)
-        references[row["id"]] = "\n".join(sentences(row["reference"]))
-    scorer = scorer_for(language)
+    references = load_references(references_path)
     greedy = scorer_for(language, ["rouge2"])
-    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
-    count = 0
+    pairs = []
     for line in open(sentences_path, encoding="utf-8"):
         row = json.loads(line)
         candidates = [sentence["text"] for sentence in row.get("sentences", [])]
         reference = references[row["id"]]
-        chosen = []
-        for _ in range(min(3, len(candidates))):
-            def gain(index):
-                picked = sorted(chosen + [index])
-                return greedy.score(reference, "\n".join(candidates[i] for i in picked))["rouge2"].fmeasure
-            best = max((i for i in range(len(candidates)) if i not in chosen), key=lambda i: (gain(i), -i))
-            chosen.append(best)
-        scores = scorer.score(reference, "\n".join(candidates[i] for i in sorted(chosen)))
-        for key in totals:
-            totals[key] += scores[key].fmeasure
-        count += 1
-    print("%.1f/%.1f/%.1f" % tuple(100 * totals[k] / count for k in ("rouge1", "rouge2", "rougeLsum")))
+        picks = best_three(candidates, reference, greedy)
+        pairs.append((reference, "\n".join(candidates[i] for i in picks)))
+    print_mean(scorer_for(language), pairs)
 
 
 if __name__ == "__main__":

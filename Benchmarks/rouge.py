@@ -30,24 +30,30 @@ def scorer_for(language, metrics=("rouge1", "rouge2", "rougeLsum")):
     return rouge_scorer.RougeScorer(list(metrics), tokenizer=UnicodeWords())
 
 
-def main():
-    references_path, summaries_path, language = sys.argv[1:4]
-    references = {}
-    for line in open(references_path, encoding="utf-8"):
-        row = json.loads(line)
-        references[row["id"]] = row["reference"]
-    scorer = scorer_for(language)
-    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+def load_references(path):
+    """Reference id → its reference summary, one sentence per line (as ROUGE-Lsum wants)."""
+    rows = (json.loads(line) for line in open(path, encoding="utf-8"))
+    return {row["id"]: "\n".join(sentences(row["reference"])) for row in rows}
+
+
+def print_mean(scorer, pairs):
+    """Prints the mean ROUGE-1/2/Lsum F1 over (reference, prediction) pairs."""
+    keys = ("rouge1", "rouge2", "rougeLsum")
+    totals = dict.fromkeys(keys, 0.0)
     count = 0
-    for line in open(summaries_path, encoding="utf-8"):
-        row = json.loads(line)
-        reference = "\n".join(sentences(references[row["id"]]))
-        prediction = "\n".join(row["sentences"])
+    for reference, prediction in pairs:
         scores = scorer.score(reference, prediction)
-        for key in totals:
+        for key in keys:
             totals[key] += scores[key].fmeasure
         count += 1
-    print("%.1f/%.1f/%.1f" % tuple(100 * totals[k] / count for k in ("rouge1", "rouge2", "rougeLsum")))
+    print("%.1f/%.1f/%.1f" % tuple(100 * totals[key] / count for key in keys))
+
+
+def main():
+    references_path, summaries_path, language = sys.argv[1:4]
+    references = load_references(references_path)
+    rows = (json.loads(line) for line in open(summaries_path, encoding="utf-8"))
+    print_mean(scorer_for(language), ((references[row["id"]], "\n".join(row["sentences"])) for row in rows))
 
 
 if __name__ == "__main__":
