@@ -115,6 +115,8 @@ public struct SummarizeStage: Stage {
     /// capitals, perhaps a parenthesis, then a dash. It says where the story was filed, not what it is about, so its
     /// words are no terms (and no keywords).
     static func datelineEnd(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Most sentences start with a word that has an ASCII lowercase letter: not a dateline.
+        if let first = sentence.words.first, bytes[first].contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return nil }
         var gapStart = sentence.range.lowerBound, capitals = 0, inParenthesis = false
         for word in sentence.words.prefix(6) {
             let gap = String(decoding: bytes[gapStart..<word.lowerBound], as: UTF8.self)

@@ -215,8 +215,9 @@ struct Summarizer {
         var seen: [String] = []  // lowercased
         var result: [String] = []
         var words: [[Int]] = []  // the terms of each keyword's words
-        let ranked = weights.indices.filter { weights[$0] > 0 }
-            .sorted { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }
+        var weighted = weights.indices.compactMap { weights[$0] > 0 ? (weight: weights[$0], term: $0) : nil }
+        weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+        let ranked = weighted.map(\.term)
         // A keyword that stands in a phrase is shown as it (`East Africa`); the terms the loop can reach while a
         // phrase may still free a place are asked about at once.
         let phrases = input.phrases(Array(ranked.prefix(3 * keywordCount)))
