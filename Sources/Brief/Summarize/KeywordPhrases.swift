@@ -2,9 +2,8 @@
 /// to the same other content word with only spaces between, stands in that phrase — on one side, or on both where
 /// the three words come together so: `East Africa`, Swahili `Afrika Mashariki`, Persian `سازمان جهانی بهداشت`,
 /// Vietnamese `xâm nhập mặn` (its ICU words are syllables), Thai `ครัวเรือน` (ICU splits the compound, and no space
-/// separates Thai words). A content word is a
-/// word of the same sentence that is neither a stopword nor a number, so a phrase never spans punctuation, a stopword
-/// or a sentence break, and never consists of stopwords. The phrase is shown where it does not start with a capital
+/// separates Thai words). A content word is a word of the same sentence that is neither a stopword nor a number, so a
+/// phrase never spans punctuation, a stopword or a sentence break, and never consists of stopwords. The phrase is shown where it does not start with a capital
 /// if it comes so anywhere (`maize harvest`, not the headline's `Maize harvest`), else where it first comes.
 ///
 /// Only the top keyword terms are asked about, all at once, so this costs little: one scan of the number the term
@@ -79,14 +78,14 @@ struct KeywordPhrases {
         var texts: [String] = []
         for (index, term) in terms.enumerated() {
             let uses = sorted[starts[index]..<starts[index + 1]]
-            var before = Self.common(uses) { $0.before }, after = Self.common(uses) { $0.after }
+            let left = Self.common(uses) { $0.before }, right = Self.common(uses) { $0.after }
+            var before = left?.term, after = right?.term
             // Both sides only where they come together so (`xâm nhập mặn`), else the stronger side: in Vietnamese
             // `đối tượng cướp tiệm vàng`, `cướp` has `tượng` before it and `tiệm` after, each from another word.
-            if let left = before, let right = after,
-               !Self.isCommon(uses.reduce(0) { $0 + ($1.before == left && $1.after == right ? 1 : 0) }, of: uses.count) {
-                let leftCount = uses.reduce(0) { $0 + ($1.before == left ? 1 : 0) }
-                let rightCount = uses.reduce(0) { $0 + ($1.after == right ? 1 : 0) }
-                if leftCount >= rightCount { after = nil } else { before = nil }
+            if let left, let right,
+               !Self.isCommon(uses.reduce(0) { $0 + ($1.before == left.term && $1.after == right.term ? 1 : 0) },
+                              of: uses.count) {
+                if left.count >= right.count { after = nil } else { before = nil }
             }
             guard before != nil || after != nil else {
                 result.append(nil)
@@ -116,8 +115,9 @@ struct KeywordPhrases {
         return result
     }
 
-    /// The neighbour (a term) of at least two uses and at least two thirds of them, if there is one.
-    private static func common(_ uses: ArraySlice<Use>, _ neighbour: (Use) -> Int32) -> Int32? {
+    /// The neighbour (a term) of at least two uses and at least two thirds of them, if there is one, and how many
+    /// uses it is the neighbour of.
+    private static func common(_ uses: ArraySlice<Use>, _ neighbour: (Use) -> Int32) -> (term: Int32, count: Int)? {
         // Such a neighbour is the majority one, which one pass finds (Boyer and Moore), and the next counts.
         var candidate: Int32 = -1, lead = 0
         for use in uses {
@@ -126,7 +126,7 @@ struct KeywordPhrases {
         }
         guard candidate >= 0 else { return nil }
         let count = uses.reduce(0) { $0 + (neighbour($1) == candidate ? 1 : 0) }
-        return isCommon(count, of: uses.count) ? candidate : nil
+        return isCommon(count, of: uses.count) ? (candidate, count) : nil
     }
 
     /// At least two uses, and at least two thirds of them.
