@@ -6,7 +6,25 @@ import Testing
 struct NormalizeTests {
     func normalize(_ document: Document, _ options: String = "") throws -> Document {
         let with = options.isEmpty ? "" : "\n    with: { \(options) }"
-        return try Run.pipeline("version: 1\nstages:\n  - use: normalize\(with)\n").run(document)
+        let source = document.language.map { "source: \($0)\n" } ?? ""
+        return try Run.pipeline("version: 1\n\(source)stages:\n  - use: normalize\(with)\n").run(document)
+    }
+
+    @Test("the letter-variant and script options need the language: an error before detect, applied after it")
+    func languageOptionsNeedTheLanguage() throws {
+        #expect(throws: BriefError.self) {
+            try Run.pipeline("version: 1\nstages:\n  - use: normalize\n    with: { arabicLetters: true }\n  - use: detect\n")
+        }
+        let detected = try Run.pipeline("""
+            version: 1
+            source: auto
+            stages:
+              - use: detect
+              - use: normalize
+                with: { arabicLetters: true }
+            """).run(Document(text: "دولت ايران روز پنجشنبه گفت که مذاكرات هسته‌ای با کشورهای اروپایی در ژنو ادامه خواهد یافت."))
+        #expect(detected.language == "fa")
+        #expect(detected.text.contains("ایران") && detected.text.contains("مذاکرات"))
     }
 
     @Test("decomposed Vietnamese and French become NFC")

@@ -213,7 +213,7 @@ public final class Batch: Sendable {
         var document = try ArticleInput.document(from: bytes, name: entry.input, id: entry.input)
         try pipeline.run(&document)
         let file = try AtomicFile(output)
-        try file.append(Renderer(format: options.format).render(document))
+        try file.append(pipeline.renderer(options.format).render(document))
         try manifest.record(input: entry.input, key: key, stamp: stamp, size: try file.commit())
         return .done
     }

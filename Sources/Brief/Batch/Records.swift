@@ -3,7 +3,7 @@ import Foundation
 /// Article records in, result records out: the JSON Lines protocol of `brief stream` and of batch record files.
 ///
 /// An input record is a JSON object `{"id": "…", "text": "…", "lang": "…"}` (`id` a string or an integer, `lang`
-/// optional, other keys ignored). The answer to a good record is the pipeline's JSON object (`Renderer.json`) with
+/// optional, other keys ignored). The answer to a good record is the pipeline's JSON object (`Pipeline.renderer`) with
 /// the record's `id` first, exactly as given; the answer to a bad one is an error record,
 /// `{"id": …, "error": {"code": 65, "message": "…"}}` (`id` null when it cannot be read; `code` a sysexits code).
 /// Every input line gets exactly one answer, in order.
@@ -70,7 +70,7 @@ public struct RecordProcessor: Sendable {
         do {
             var document = try record.document(at: location)
             try pipeline.run(&document)
-            guard case .object(let members) = Renderer.json(document) else { preconditionFailure("an object") }
+            guard case .object(let members) = pipeline.renderer(.json).json(document) else { preconditionFailure("an object") }
             return Answer(line: JSON.object([("id", record.id ?? .null)] + members).serialized())
         } catch let error as BriefError {
             let located = error.message.hasPrefix(location) ? error : BriefError(error.kind, "\(location): \(error.message)")

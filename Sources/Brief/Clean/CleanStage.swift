@@ -100,3 +100,12 @@ public struct CleanStage: Stage {
         return lines
     }
 }
+
+/// The lines `clean` dropped, with the rule that dropped each: `removed` (`line`, `rule`, `text`) in JSON.
+struct RemovedLinesSection: OutputSection {
+    func json(_ document: Document) -> [(String, JSON)] {
+        [("removed", .array(document.removedLines.map {
+            .object([("line", .int($0.line)), ("rule", .string($0.rule)), ("text", .string($0.text))])
+        }))]
+    }
+}

@@ -18,8 +18,6 @@ public struct Document: Sendable {
     public var script: String?
     /// Sentences in reading order, as UTF-8 offsets into `text`, each with its word tokens.
     public var sentences: [Sentence] = []
-    /// The summary, once a summarizer has run.
-    public var summary: Summary?
     /// Lines the cleaner dropped, with the rule that dropped each.
     public var removedLines: [RemovedLine] = []
     /// Repairs made to the text, by kind ("invalid-utf8", "control", "bom", "space", …).
@@ -28,6 +26,14 @@ public struct Document: Sendable {
     public var notes: [String] = []
 
     private var rewrites: [OffsetMap] = []
+    /// What stages outside Core add (a summary, a translation, page metadata), by key type.
+    private var results: [ObjectIdentifier: any Sendable] = [:]
+
+    /// The value a stage stored under `key`, if any: `document[SummaryKey.self]`.
+    public subscript<Key: DocumentKey>(key: Key.Type) -> Key.Value? {
+        get { results[ObjectIdentifier(key)] as? Key.Value }
+        set { results[ObjectIdentifier(key)] = newValue }
+    }
 
     /// A document from text that is already valid Unicode.
     public init(text: String, id: String? = nil, language: String? = nil) {
@@ -90,33 +96,29 @@ public struct Document: Sendable {
     }
 }
 
+/// The key of one kind of result a stage adds to a document; the stage's folder declares it, with a typed accessor:
+///
+/// ```swift
+/// enum TranslationKey: DocumentKey { typealias Value = Translation }
+/// extension Document {
+///     public var translation: Translation? { get { self[TranslationKey.self] } set { self[TranslationKey.self] = newValue } }
+/// }
+/// ```
+public protocol DocumentKey {
+    /// The type of the stored value.
+    associatedtype Value: Sendable
+}
+
 /// A sentence: a UTF-8 range of the document's `text`, and the ranges of its word tokens.
 public struct Sentence: Sendable, Equatable {
     public var range: Range<Int>
     public var words: [Range<Int>]
+    /// The segmentation rule that ended the sentence, when the segmenter was asked to explain its boundaries.
+    public var rule: String? = nil
 
     public init(range: Range<Int>, words: [Range<Int>] = []) {
         self.range = range
         self.words = words
-    }
-}
-
-/// An extractive summary: which sentences were picked, and why.
-public struct Summary: Sendable, Equatable {
-    /// The method that produced it (`lead`, `textrank`, …).
-    public var method: String
-    /// Indices into `Document.sentences` of the picked sentences, in reading order.
-    public var picked: [Int]
-    /// A score per sentence of the document (higher is more central / more important).
-    public var scores: [Double]
-    /// The most characteristic words of the article.
-    public var keywords: [String]
-
-    public init(method: String, picked: [Int], scores: [Double], keywords: [String] = []) {
-        self.method = method
-        self.picked = picked
-        self.scores = scores
-        self.keywords = keywords
     }
 }
 

@@ -12,7 +12,7 @@
 /// let pipeline = try StageRegistry.standard.pipeline(fromFile: "Pipelines/default.yaml")
 /// var document = Document(text: article)
 /// try pipeline.run(&document)
-/// print(Renderer(format: .text).render(document))
+/// print(pipeline.renderer(.text).render(document))
 /// ```
 public struct Pipeline: Sendable {
     /// The pipeline's name (from its file).
@@ -25,6 +25,11 @@ public struct Pipeline: Sendable {
     public let output: OutputFormat?
     /// A canonical description of the pipeline (stages and options), used to tell whether outputs are current.
     public let fingerprint: String
+    /// The output sections of the registry that built it.
+    public let sections: [any OutputSection]
+
+    /// A renderer for this pipeline's documents, with the sections of the registry that built it.
+    public func renderer(_ format: OutputFormat) -> Renderer { Renderer(format: format, sections: sections) }
 
     /// Runs every stage on `document`.
     public func run(_ document: inout Document) throws {

@@ -22,6 +22,20 @@ public struct PipelineSpec: Sendable {
         public var name: String
         public var options: StageOptions
         var location: StageOptions.Location?
+
+        /// A step built in code, with its options set as on the command line.
+        public init(_ name: String, _ options: [String: String] = [:]) {
+            self.name = name
+            var values = StageOptions(stage: name)
+            for (key, value) in options { values.set(key, value) }
+            self.options = values
+        }
+
+        init(name: String, options: StageOptions, location: StageOptions.Location?) {
+            self.name = name
+            self.options = options
+            self.location = location
+        }
     }
 
     public static let version = 1
@@ -34,6 +48,23 @@ public struct PipelineSpec: Sendable {
     public var output: OutputFormat?
     /// The file it was read from (for messages).
     public let file: String
+
+    /// A pipeline described in code (`brief segment` builds one); `file` names it in messages.
+    public init(name: String, source: Language?, stages: [Step], output: OutputFormat? = nil) {
+        self.name = name
+        self.source = source
+        self.stages = stages
+        self.output = output
+        file = "<\(name)>"
+    }
+
+    /// The stages up to and including the first one named `stage`; nil when there is none.
+    public func prefix(through stage: String) -> PipelineSpec? {
+        guard let end = stages.firstIndex(where: { $0.name == stage }) else { return nil }
+        var copy = self
+        copy.stages = Array(stages[...end])
+        return copy
+    }
 
     /// Parses the pipeline file at `path`.
     public init(contentsOf path: String) throws {

@@ -17,6 +17,9 @@ public protocol Stage: Sendable {
     static var requires: Set<Facet> { get }
     /// What the stage adds to the document.
     static var assigns: Set<Facet> { get }
+    /// What this stage, as built from its options, needs: `requires`, plus what an option adds (normalize's
+    /// `script` switch needs the language). The registry checks it against the stages before.
+    var needs: Set<Facet> { get }
 
     /// Builds the stage from its options, reading any data it needs; throws `BriefError` on bad options.
     init(options: StageOptions, context: StageContext) throws
@@ -25,24 +28,32 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
+    public var needs: Set<Facet> { Self.requires }
+
     /// Builds the stage as an existential (what the registry stores).
     static func make(options: StageOptions, context: StageContext) throws -> any Stage {
         try Self(options: options, context: context)
     }
 }
 
-/// A part of a document that a stage can require or assign.
-public enum Facet: String, Sendable, Hashable, CustomStringConvertible {
+/// A part of a document that a stage can require or assign: an open set, so a stage in its own folder can add one
+/// (`extension Facet { public static let translation: Facet = "translation" }`).
+public struct Facet: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible,
+    ExpressibleByStringLiteral {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { rawValue = value }
+
     /// The working text is rewritten (only allowed before segmentation).
-    case text
+    public static let text: Facet = "text"
     /// The language is known.
-    case language
+    public static let language: Facet = "language"
     /// The text is split into sentences and words.
-    case sentences
-    /// A summary is present.
-    case summary
+    public static let sentences: Facet = "sentences"
 
     public var description: String { rawValue }
+    public static func < (lhs: Facet, rhs: Facet) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// What stages get at construction: where data lives and where to log.

@@ -8,15 +8,26 @@ import Yams
 public struct StageRegistry: Sendable {
     /// The stage types by name.
     public let stages: [String: any Stage.Type]
+    /// The output sections, in output order: what a rendered document shows.
+    public let sections: [any OutputSection]
 
-    public init(_ types: [any Stage.Type]) {
+    public init(_ types: [any Stage.Type], sections: [any OutputSection]) {
         stages = Dictionary(uniqueKeysWithValues: types.map { ($0.name, $0) })
+        self.sections = sections
     }
 
-    /// The built-in stages.
-    public static let standard = StageRegistry([
-        NormalizeStage.self, CleanStage.self, DetectStage.self, SegmentStage.self, SummarizeStage.self,
-    ])
+    /// The built-in stages, and the sections that show their results.
+    public static let standard = StageRegistry(
+        [NormalizeStage.self, CleanStage.self, DetectStage.self, SegmentStage.self, SummarizeStage.self],
+        sections: [DocumentHeaderSection(), SummarySection(), RemovedLinesSection(), RepairsSection(), NotesSection()])
+
+    /// This registry with more stages and sections (sections go before the notes, which stay last).
+    public func adding(_ types: [any Stage.Type], sections more: [any OutputSection] = []) -> StageRegistry {
+        var all = sections
+        let notes = all.lastIndex { $0 is NotesSection } ?? all.endIndex
+        all.insert(contentsOf: more, at: notes)
+        return StageRegistry(Array(stages.values) + types, sections: all)
+    }
 
     /// The stage names, in alphabetical order.
     public var names: [String] { stages.keys.sorted() }
@@ -36,8 +47,8 @@ public struct StageRegistry: Sendable {
                     + type.optionKeys.joined(separator: ", ")
                 throw spec.error(at: location, "unknown option '\(key)' for stage '\(step.name)'; \(valid)")
             }
-            let missing = type.requires.subtracting(available)
-            if let facet = missing.sorted(by: { $0.rawValue < $1.rawValue }).first {
+            let stage = try type.make(options: step.options, context: context)
+            if let facet = stage.needs.subtracting(available).min() {
                 let providers = stages.values.filter { $0.assigns.contains(facet) }.map { $0.name }.sorted()
                 throw spec.error(at: step.location, "stage '\(step.name)' needs \(facet), which no earlier stage "
                     + "provides; add \(providers.map { "'\($0)'" }.joined(separator: " or ")) before it")
@@ -46,12 +57,12 @@ public struct StageRegistry: Sendable {
                 throw spec.error(at: step.location, "stage '\(step.name)' rewrites the text, so it must come before "
                     + "the text is segmented")
             }
-            built.append(try type.make(options: step.options, context: context))
+            built.append(stage)
             available.formUnion(type.assigns)
         }
         return Pipeline(
             name: spec.name, sourceLanguage: spec.source, stages: built, output: spec.output,
-            fingerprint: spec.fingerprint)
+            fingerprint: spec.fingerprint, sections: sections)
     }
 
     /// Parses and builds the pipeline file at `path`.

@@ -22,6 +22,8 @@ public struct NormalizeStage: Stage {
     public static let optionKeys = ["form", "zawgyi", "arabicLetters", "script"]
     public static let requires: Set<Facet> = []
     public static let assigns: Set<Facet> = [.text]
+    /// The letter-variant and script options act on the document's language, so they need it known.
+    public var needs: Set<Facet> { arabicLetters || script != .keep ? [.language] : [] }
 
     public enum Form: String, Sendable, CaseIterable { case nfc, nfkc, nfkcCasefold }
     public enum Zawgyi: String, Sendable, CaseIterable { case auto, always, never }
@@ -252,5 +254,12 @@ enum ZawgyiDetector {
             previous = scalar
         }
         return sawMyanmar && zawgyi >= 2 && zawgyi > unicode
+    }
+}
+
+/// The repairs made to the text, by kind: `repairs` in JSON.
+struct RepairsSection: OutputSection {
+    func json(_ document: Document) -> [(String, JSON)] {
+        [("repairs", .object(document.repairs.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))]
     }
 }

@@ -174,3 +174,40 @@ public struct MultiDocumentSummary: Sendable {
     /// The most characteristic words across the articles.
     public var keywords: [String]
 }
+
+extension PipelineSpec {
+    /// A summary length as the command line gives it.
+    public enum SummaryLength: Sendable {
+        case sentences(Int), ratio(Double), words(Int), chars(Int)
+
+        var option: (key: String, value: String) {
+            switch self {
+            case .sentences(let count): ("sentences", String(count))
+            case .ratio(let ratio): ("ratio", String(ratio))
+            case .words(let count): ("words", String(count))
+            case .chars(let count): ("chars", String(count))
+            }
+        }
+    }
+
+    /// Sets the length of every summarize stage, replacing whichever length its file set.
+    public mutating func setSummaryLength(_ length: SummaryLength) {
+        for key in ["sentences", "ratio", "words", "chars"] { remove(key, of: SummarizeStage.name) }
+        set(length.option.key, length.option.value, of: SummarizeStage.name)
+    }
+
+    /// Sets the method of every summarize stage.
+    public mutating func setSummaryMethod(_ method: String) {
+        set("method", method, of: SummarizeStage.name)
+    }
+}
+
+extension Pipeline {
+    /// One summary of several related articles, each already run through this pipeline, by its last summarize stage.
+    public func summarizeTogether(_ documents: [Document]) throws -> MultiDocumentSummary {
+        guard let summarizer = stages.lazy.compactMap({ $0 as? SummarizeStage }).last else {
+            throw BriefError(.config, "pipeline '\(name)' has no summarize stage to summarize several articles with")
+        }
+        return try summarizer.summarize(documents)
+    }
+}

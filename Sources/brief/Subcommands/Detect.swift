@@ -2,7 +2,8 @@ import ArgumentParser
 import Brief
 
 struct Detect: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the language of a text, with confidence.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the language of a text, with confidence (the default pipeline's stages up to 'detect').")
 
     @Argument(help: "The text file ('-' or nothing for standard input).")
     var file: String?
@@ -12,21 +13,12 @@ struct Detect: ParsableCommand {
 
     func run() throws {
         try execute {
-            let (bytes, name) = try ArticleInput.read(file)
-            let document = try ArticleInput.document(from: bytes, name: name)
-            let detection = try LanguageDetector().detect(document.source)
-            if let reason = detection.reason, format != .json { Terminal.note("language undetermined: \(reason)") }
-            switch format {
-            case .json:
-                Terminal.write(JSON.object([
-                    ("language", .string(detection.language)),
-                    ("confidence", .double(detection.confidence)),
-                    ("script", .string(detection.script)),
-                ]).serialized() + "\n")
-            case .text, .markdown:
-                let name = (try? Language.resolve(detection.language).name) ?? "undetermined"
-                Terminal.write("\(detection.language)\t\(name)\t\(detection.confidence)\t\(detection.script)\n")
-            }
+            var spec = try PipelineSpec.standard().prefix(through: DetectStage.name)
+                ?? PipelineSpec(name: "detect", source: nil, stages: [.init(DetectStage.name)])
+            spec.source = nil
+            let document = try process(file, with: try StageRegistry.standard.pipeline(spec))
+            if format != .json { document.notes.forEach(Terminal.note) }
+            Terminal.write(Renderer.detection(format: format).render(document))
         }
     }
 }

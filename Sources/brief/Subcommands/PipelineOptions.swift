@@ -36,16 +36,11 @@ struct PipelineOptions: ParsableArguments {
     func spec(file: String? = nil) throws -> PipelineSpec {
         var spec = try (file ?? pipeline).map(PipelineSpec.init(contentsOf:)) ?? PipelineSpec.standard()
         if lang != "auto" { spec.source = try Language.resolve(lang) }
-        let lengths: [(String, String?)] = [
-            ("sentences", sentences.map(String.init)), ("ratio", ratio.map { String($0) }),
-            ("words", words.map(String.init)), ("chars", chars.map(String.init)),
-        ]
-        if lengths.contains(where: { $0.1 != nil }) {
-            for (key, value) in lengths {
-                if let value { spec.set(key, value, of: "summarize") } else { spec.remove(key, of: "summarize") }
-            }
-        }
-        if let method { spec.set("method", method, of: "summarize") }
+        if let sentences { spec.setSummaryLength(.sentences(sentences)) }
+        if let ratio { spec.setSummaryLength(.ratio(ratio)) }
+        if let words { spec.setSummaryLength(.words(words)) }
+        if let chars { spec.setSummaryLength(.chars(chars)) }
+        if let method { spec.setSummaryMethod(method) }
         return spec
     }
 

@@ -38,31 +38,29 @@ struct Run: ParsableCommand {
     }
 }
 
+/// Reads one article (standard input for nil or `-`) and runs `pipeline` on it.
+func process(_ file: String?, with pipeline: Pipeline, id: String? = nil) throws -> Document {
+    let (bytes, name) = try ArticleInput.read(file)
+    var document = try ArticleInput.document(from: bytes, name: name, id: id)
+    try pipeline.run(&document)
+    return document
+}
+
 /// Reads one article, runs `pipeline` on it, and prints it in `format`.
 func summarize(_ file: String?, with pipeline: Pipeline, format: OutputFormat) throws {
-    let (bytes, name) = try ArticleInput.read(file)
-    var document = try ArticleInput.document(from: bytes, name: name)
-    try pipeline.run(&document)
+    let document = try process(file, with: pipeline)
     if format != .json { document.notes.forEach(Terminal.note) }
-    Terminal.write(Renderer(format: format).render(document))
+    Terminal.write(pipeline.renderer(format).render(document))
 }
 
 /// Summarizes several related articles as one: each runs through `pipeline`, then the pipeline's summarizer picks
 /// from all of them at once.
 func summarizeTogether(_ files: [String], with pipeline: Pipeline, format: OutputFormat) throws {
-    guard let summarizer = pipeline.stages.compactMap({ $0 as? SummarizeStage }).last else {
-        throw BriefError(.config, "pipeline '\(pipeline.name)' has no summarize stage to summarize several articles with")
-    }
-    let documents = try files.map { file in
-        let (bytes, name) = try ArticleInput.read(file)
-        var document = try ArticleInput.document(from: bytes, name: name, id: file)
-        try pipeline.run(&document)
-        return document
-    }
+    let documents = try files.map { try process($0, with: pipeline, id: $0) }
     let languages = documents.compactMap(\.language).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     if languages.count > 1 {
         Terminal.note("the articles are in different languages (\(languages.joined(separator: ", "))); "
             + "the words of all are read as \(languages[0])")
     }
-    Terminal.write(Renderer(format: format).render(try summarizer.summarize(documents), of: documents))
+    Terminal.write(pipeline.renderer(format).render(try pipeline.summarizeTogether(documents), of: documents))
 }
