@@ -7,6 +7,7 @@
 #include "CICU.h"
 #include <stdlib.h>
 #include <unicode/utypes.h>
+#include <unicode/uldnames.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/utext.h>
@@ -235,6 +236,23 @@ int32_t brief_loc_display_name(const char *locale, const char *display, uint16_t
 }
 
 const char *const *brief_loc_iso_languages(void) { return uloc_getISOLanguages(); }
+
+const char *const *brief_loc_iso_countries(void) { return uloc_getISOCountries(); }
+
+int32_t brief_region_display_name(const char *region, const char *display, int32_t shortForm, uint16_t *dest,
+                                  int32_t capacity, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UDisplayContext contexts[] = {
+        shortForm ? UDISPCTX_LENGTH_SHORT : UDISPCTX_LENGTH_FULL, UDISPCTX_NO_SUBSTITUTE,
+        UDISPCTX_CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE,
+    };
+    ULocaleDisplayNames *names = uldn_openForContext(display, contexts, 3, &code);
+    int32_t result = 0;
+    if (U_SUCCESS(code)) result = uldn_regionDisplayName(names, region, dest, capacity, &code);
+    uldn_close(names);
+    *status = code;
+    return result;
+}
 
 int32_t brief_char_script(int32_t c) {
     UErrorCode code = U_ZERO_ERROR;

@@ -64,6 +64,27 @@ enum ICU {
         return String(decoding: chars, as: UTF16.self)
     }
 
+    /// The ISO 3166 region codes ICU knows, in ICU's order.
+    static let isoRegions: [String] = {
+        var result: [String] = []
+        guard var cursor = brief_loc_iso_countries() else { return result }
+        while let code = cursor.pointee {
+            result.append(String(cString: code))
+            cursor += 1
+        }
+        return result
+    }()
+
+    /// The CLDR name of a region in a locale's language ("North Korea" / "Северная Корея"), full or short ("US");
+    /// nil when CLDR has no name of its own for it in that locale.
+    static func regionName(_ region: String, in locale: String, short: Bool = false) -> String? {
+        var status: Int32 = 0
+        var buffer = [UInt16](repeating: 0, count: 128)
+        let length = brief_region_display_name(region, locale, short ? 1 : 0, &buffer, Int32(buffer.count), &status)
+        guard status <= 0, length > 0, length <= buffer.count else { return nil }
+        return String(decoding: buffer[..<Int(length)], as: UTF16.self)
+    }
+
     /// The ISO 639 language codes ICU knows.
     static let isoLanguages: Set<String> = {
         var result = Set<String>()
