@@ -14,7 +14,7 @@ struct BriefCommand: ParsableCommand {
             """,
         subcommands: [
             Summarize.self, Run.self, Segment.self, Detect.self, PipelineCommand.self, Languages.self,
-            BatchCommand.self, StreamCommand.self,
+            BatchCommand.self, StreamCommand.self, Translate.self, GlossaryCommand.self,
         ],
         defaultSubcommand: Summarize.self
     )

@@ -60,11 +60,15 @@ public struct Facet: RawRepresentable, Hashable, Comparable, Sendable, CustomStr
 public struct StageContext: Sendable {
     /// Brief's data files (`Dictionaries/`).
     public var data: DataDirectory
+    /// The pipeline's source language when it is fixed (`source:` or `--lang`), so a stage can load its data at
+    /// build time; nil when it is detected per document.
+    public var source: Language?
     /// The logger stages report through; the library never prints.
     public var logger: Logger
 
-    public init(data: DataDirectory = .default, logger: Logger = Logger(label: "brief")) {
+    public init(data: DataDirectory = .default, source: Language? = nil, logger: Logger = Logger(label: "brief")) {
         self.data = data
+        self.source = source
         self.logger = logger
     }
 }

@@ -18,8 +18,10 @@ public struct StageRegistry: Sendable {
 
     /// The built-in stages, and the sections that show their results.
     public static let standard = StageRegistry(
-        [NormalizeStage.self, CleanStage.self, DetectStage.self, SegmentStage.self, SummarizeStage.self],
-        sections: [DocumentHeaderSection(), SummarySection(), RemovedLinesSection(), RepairsSection(), NotesSection()])
+        [NormalizeStage.self, CleanStage.self, DetectStage.self, SegmentStage.self, SummarizeStage.self,
+         TranslateStage.self],
+        sections: [DocumentHeaderSection(), SummarySection(), RemovedLinesSection(), RepairsSection(),
+                   TranslationSection(), NotesSection()])
 
     /// This registry with more stages and sections (sections go before the notes, which stay last).
     public func adding(_ types: [any Stage.Type], sections more: [any OutputSection] = []) -> StageRegistry {
@@ -34,6 +36,8 @@ public struct StageRegistry: Sendable {
 
     /// Builds a pipeline from a parsed pipeline description.
     public func pipeline(_ spec: PipelineSpec, context: StageContext = StageContext()) throws -> Pipeline {
+        var context = context
+        context.source = spec.source
         var built: [any Stage] = []
         var available: Set<Facet> = spec.source == nil ? [] : [.language]
         for step in spec.stages {

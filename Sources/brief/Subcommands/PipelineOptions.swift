@@ -27,7 +27,14 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: "Summarization method: default, lead, textrank, lexrank, centroid.")
     var method: String?
 
+    @Option(name: .long, help: "Add a glossary translation draft into this language (a BCP 47 tag).")
+    var to: String?
+
+    @Flag(name: .long, help: "Translate the whole article, not only the summary (with --to).")
+    var whole = false
+
     func validate() throws {
+        if whole && to == nil { throw ValidationError("--whole needs --to TAG.") }
         let lengths = [sentences != nil, ratio != nil, words != nil, chars != nil].filter { $0 }.count
         if lengths > 1 { throw ValidationError("Give only one of --sentences, --ratio, --words, --chars.") }
     }
@@ -41,6 +48,7 @@ struct PipelineOptions: ParsableArguments {
         if let words { spec.setSummaryLength(.words(words)) }
         if let chars { spec.setSummaryLength(.chars(chars)) }
         if let method { spec.setSummaryMethod(method) }
+        if let to { spec.translate(to: to, scope: whole ? .article : nil) }
         return spec
     }
 

@@ -1,0 +1,238 @@
+import CStemmer
+
+/// Finds glossary terms in source text: one token trie built once per language pair, matched longest-leftmost.
+///
+/// Text and terms are cut into words the same way, by ICU's word break for the source language (dictionary-based
+/// for Thai, Lao, Khmer, Burmese and Chinese, so a term never matches inside a word: 习近平 stays whole). A word's
+/// key is its ICU case folding (’ read as '), stemmed by Snowball (to its fixed point) where Snowball has the language, so `elections`,
+/// `Election` and `election's` all reach `election`; acronyms (a word in capitals, in a sentence that is not all
+/// capitals) are not stemmed, so `AIDS` is never `aid`. Between the words of a multiword term the text may have any
+/// spaces, or the same hyphen, apostrophe, dot or slash as the term (`al-Shabab`); in scripts written without
+/// spaces, nothing. A term ends only where a word ends, so `Iran` is not found in `Iranian` and `UN` not in `UNESCO`.
+///
+/// The trie only finds candidates by key; each candidate's case rule is then checked against the words as written
+/// (see `Term.CaseRule`), and the first candidate that passes, in glossary priority order, is the match.
+struct TermMatcher: Sendable {
+    /// One word of text: its UTF-8 range and key.
+    struct Word {
+        var range: Range<Int>
+        var key: [UInt8]
+        var isNumber: Bool
+    }
+
+    /// A match: which words (indices into the words given), and which entry.
+    struct Match: Equatable {
+        var words: Range<Int>
+        var entry: Int
+    }
+
+    let language: Language
+    /// The entries, in priority order (a later glossary's first).
+    let entries: [TermEntry]
+    private let edges: [Int: Int32]  // node << 8 | byte → child node
+    private let terminals: [Int32: [Int]]  // node → entry indices, in priority order
+    /// The words of each entry's source term as written, for the case check.
+    private let surfaces: [[String]]
+
+    init(language: Language, entries: [TermEntry]) throws {
+        self.language = language
+        self.entries = entries
+        var edges: [Int: Int32] = [:]
+        var terminals: [Int32: [Int]] = [:]
+        var surfaces: [[String]] = []
+        var nodeCount: Int32 = 1
+        let words = try WordCutter(language: language)
+        for (index, entry) in entries.enumerated() {
+            var text = entry.source.text
+            let cut = text.withUTF8 { bytes in words.cut(bytes) }
+            surfaces.append(text.withUTF8 { bytes in cut.map { String(decoding: bytes[$0.range], as: UTF8.self) } })
+            guard !cut.isEmpty, let key = text.withUTF8({ bytes in Self.key(of: cut, in: bytes, language: language) })
+            else { continue }
+            var node: Int32 = 0
+            for byte in key {
+                let edge = Int(node) << 8 | Int(byte)
+                if let next = edges[edge] {
+                    node = next
+                } else {
+                    edges[edge] = nodeCount
+                    node = nodeCount
+                    nodeCount += 1
+                }
+            }
+            terminals[node, default: []].append(index)
+        }
+        self.edges = edges
+        self.terminals = terminals
+        self.surfaces = surfaces
+    }
+
+    /// The key bytes of a run of words: their keys joined by the gap between them (0x01 for spaces, the gap itself
+    /// for a hyphen or similar, nothing in scripts without spaces); nil when a gap cannot be inside a term.
+    private static func key(of words: [Word], in bytes: UnsafeBufferPointer<UInt8>, language: Language) -> [UInt8]? {
+        var key: [UInt8] = []
+        for (index, word) in words.enumerated() {
+            if index > 0 {
+                guard let gap = gapKey(bytes[words[index - 1].range.upperBound..<word.range.lowerBound]) else { return nil }
+                key.append(contentsOf: gap)
+            }
+            key.append(contentsOf: word.key)
+        }
+        return key
+    }
+
+    /// What a gap between two words of a term becomes in a key, or nil when no term spans it.
+    static func gapKey(_ gap: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
+        if gap.isEmpty { return [] }
+        if gap.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) { return [0x01] }
+        let joiners: [[UInt8]] = [[0x2D], [0x27], [0x2E], [0x2F], [0xE2, 0x80, 0x91], [0xE2, 0x80, 0x99], [0xC2, 0xB7]]
+        return joiners.contains(where: { $0.elementsEqual(gap) }) ? Array(gap) : nil
+    }
+
+    /// Longest-leftmost matches in `words` of `bytes`: from each word, the longest term whose case rule holds;
+    /// after a match, the search goes on after it.
+    func matches(_ words: [Word], in bytes: UnsafeBufferPointer<UInt8>, shouting: Bool) -> [Match] {
+        var result: [Match] = []
+        var start = 0
+        while start < words.count {
+            var node: Int32 = 0
+            var best: Match?
+            var end = start
+            walk: while end < words.count {
+                if end > start {
+                    guard let gap = Self.gapKey(bytes[words[end - 1].range.upperBound..<words[end].range.lowerBound]),
+                          let next = follow(node, gap) else { break walk }
+                    node = next
+                }
+                guard let next = follow(node, words[end].key) else { break walk }
+                node = next
+                if let candidates = terminals[node],
+                   let entry = candidates.first(where: { casesAgree($0, words[start...end], bytes, shouting: shouting) }) {
+                    best = Match(words: start..<(end + 1), entry: entry)
+                }
+                end += 1
+            }
+            if let best {
+                result.append(best)
+                start = best.words.upperBound
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+
+    private func follow(_ node: Int32, _ bytes: [UInt8]) -> Int32? {
+        var node = node
+        for byte in bytes {
+            guard let next = edges[Int(node) << 8 | Int(byte)] else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// Whether the words as written satisfy the case rule of entry `index`'s source term.
+    private func casesAgree(_ index: Int, _ words: ArraySlice<Word>, _ bytes: UnsafeBufferPointer<UInt8>,
+                            shouting: Bool) -> Bool {
+        let term = entries[index].source
+        let expected = surfaces[index]
+        guard expected.count == words.count else { return term.caseRule == .insensitive }
+        for (written, word) in zip(expected, words) {
+            let actual = String(decoding: bytes[word.range], as: UTF8.self)
+            switch term.caseRule {
+            case .insensitive: continue
+            case .sensitive:
+                if !actual.replacingOccurrences(of: "’", with: "'").hasPrefix(written.replacingOccurrences(of: "’", with: "'")) {
+                    return false
+                }
+            case .auto:
+                if WordCutter.isAcronym(written) {
+                    if !actual.hasPrefix(written) { return false }
+                } else if let first = written.unicodeScalars.first, ICU.isUppercase(first) {
+                    guard let initial = actual.unicodeScalars.first, ICU.isUppercase(initial) else { return false }
+                } else if !shouting && WordCutter.isAcronym(actual) {
+                    return false  // a lowercase term is not an acronym written in capitals (aid vs AIDS)
+                }
+            }
+        }
+        return true
+    }
+}
+
+/// Cuts text into word tokens with ICU's word break and gives each its matching key (folded, stemmed).
+final class WordCutter {
+    let language: Language
+    private let iterator: BreakIterator
+    private let folder: CaseMapper
+    private let stemmer: OpaquePointer?
+
+    init(language: Language) throws {
+        self.language = language
+        iterator = try BreakIterator(.word, locale: language.icuLocale)
+        folder = try CaseMapper.shared()
+        stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
+    }
+
+    deinit { if let stemmer { sb_stemmer_delete(stemmer) } }
+
+    /// The words of `bytes` (ICU word-break segments with a word or number status), with keys; `shouting` says
+    /// whether the text is written all in capitals (a headline), where capitals do not make an acronym.
+    func cut(_ bytes: UnsafeBufferPointer<UInt8>, shouting: Bool = false) -> [TermMatcher.Word] {
+        var words: [TermMatcher.Word] = []
+        var start = 0
+        iterator.forEachBoundary(in: bytes) { end, status in
+            defer { start = end }
+            guard status >= 100 else { return }  // spaces and punctuation
+            let range = start..<end
+            words.append(TermMatcher.Word(range: range, key: key(bytes, range, shouting: shouting),
+                                          isNumber: status < 200))
+        }
+        return words
+    }
+
+    /// The matching key of one word.
+    private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool) -> [UInt8] {
+        var folded: [UInt8] = []
+        folder.fold(UnsafeBufferPointer(rebasing: bytes[range]), into: &folded)
+        var index = 0  // ’ → '
+        while index + 2 < folded.count {
+            if folded[index] == 0xE2 && folded[index + 1] == 0x80 && folded[index + 2] == 0x99 {
+                folded.replaceSubrange(index..<(index + 3), with: [0x27])
+            }
+            index += 1
+        }
+        guard let stemmer else { return folded }
+        let written = String(decoding: bytes[range], as: UTF8.self)
+        if !shouting && Self.isAcronym(written) { return folded }
+        // Snowball's stems are not always stems of themselves (Russian иране → иран → ира → ир, but иран → ира):
+        // stemming to the fixed point lets a form and its base meet.
+        var key = folded
+        for _ in 0..<4 {
+            let stem = key.withUnsafeBufferPointer { buffer -> [UInt8] in
+                guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return key }
+                return Array(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
+            }
+            if stem == key || stem.isEmpty { break }
+            key = stem
+        }
+        return key
+    }
+
+    /// A word of two or more letters, all capitals (`US`, `WHO`, `COVID`); digits may follow (`G20`).
+    static func isAcronym(_ word: String) -> Bool {
+        var letters = 0
+        for scalar in word.unicodeScalars {
+            if ICU.isLowercase(scalar) { return false }
+            if ICU.isUppercase(scalar) { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    /// Whether a sentence is written in capitals (a shouted headline): most of its cased letters are capitals.
+    static func isShouting(_ text: Substring) -> Bool {
+        var upper = 0, lower = 0
+        for scalar in text.unicodeScalars {
+            if ICU.isUppercase(scalar) { upper += 1 } else if ICU.isLowercase(scalar) { lower += 1 }
+        }
+        return upper >= 8 && upper > 3 * lower
+    }
+}
