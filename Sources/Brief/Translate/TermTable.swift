@@ -133,7 +133,7 @@ enum TermTable {
                 for short in [false, true] {
                     guard var name = ICU.regionName(region, in: locale, short: short) else { continue }
                     if let open = name.range(of: " (") { name = String(name[..<open.lowerBound]) }  // Myanmar (Burma)
-                    if name.contains(" - ") || name == region || names.contains(name) { continue }  // Congo - Kinshasa
+                    if name.contains(" - ") || names.contains(name) { continue }  // Congo - Kinshasa
                     names.append(name)
                 }
                 if !names.isEmpty { terms[language.tag] = names.map { Term($0, pos: "propn") } }

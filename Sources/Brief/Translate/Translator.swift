@@ -81,13 +81,19 @@ struct Translator: Sendable {
             let shouting = WordCutter.isShouting(text)
             let words = cutter.cut(bytes, shouting: shouting)
             let matches = matcher.matches(words, in: bytes, shouting: shouting)
+            let flagNames = names == .flag && !shouting  // in a headline in capitals, capitals tell nothing
             var builder = DraftBuilder(rightToLeft: target.isRightToLeft)
             var cursor = 0  // bytes of the sentence copied so far
             var word = 0
             var nextMatch = 0
             func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+            let spaces = source.writesWithoutSpaces && !target.writesWithoutSpaces
             func copyGap(to end: Int) {
-                if cursor < end { builder.append(string(cursor..<end), kind: nil) }
+                if cursor < end {
+                    builder.append(string(cursor..<end), kind: nil)
+                } else if spaces, cursor > 0, end < bytes.count, builder.text.last.map({ !$0.isWhitespace }) ?? false {
+                    builder.append(" ", kind: nil)  // 习近平 在 北京 → Xi Jinping ⟦在⟧ Beijing
+                }
                 cursor = max(cursor, end)
             }
             while word < words.count {
@@ -128,12 +134,12 @@ struct Translator: Sendable {
                     continue
                 }
                 // A run of untranslated words, or a name: up to the next match or number.
-                let isName = names == .flag && isNameStart(words, word, bytes)
+                let isName = flagNames && isNameStart(words, word, bytes)
                 var end = word + 1
                 while end < words.count, !words[end].isNumber,
                       nextMatch >= matches.count || matches[nextMatch].words.lowerBound != end,
                       !isName || (isNameWord(words[end], bytes) && TermMatcher.gapKey(bytes[words[end - 1].range.upperBound..<words[end].range.lowerBound]) != nil),
-                      isName || !(names == .flag && isNameStart(words, end, bytes)) {
+                      isName || !(flagNames && isNameStart(words, end, bytes)) {
                     end += 1
                 }
                 copyGap(to: current.range.lowerBound)
@@ -182,8 +188,10 @@ struct Translator: Sendable {
 
     /// Whether word `index` starts a name: capitalized, and not just the capital of a sentence's first word.
     private func isNameStart(_ words: [TermMatcher.Word], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard isNameWord(words[index], bytes), !isStopword(words[index], bytes) else { return false }
-        if index > 0 || WordCutter.isAcronym(String(decoding: bytes[words[index].range], as: UTF8.self)) { return true }
+        guard isNameWord(words[index], bytes) else { return false }
+        if WordCutter.isAcronym(String(decoding: bytes[words[index].range], as: UTF8.self)) { return true }  // US, IT
+        guard !isStopword(words[index], bytes) else { return false }
+        if index > 0 { return true }
         return words.count > 1 && isNameWord(words[1], bytes) && !isStopword(words[1], bytes)
     }
 }
