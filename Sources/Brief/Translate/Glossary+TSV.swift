@@ -112,8 +112,7 @@ extension Glossary {
 
     /// The two language tags of a header row, or nil when the row is not a header (its first cells are not tags).
     private static func headerLanguages(_ cells: [String], fail: (Int, String) -> BriefError) throws -> (String, String)? {
-        guard cells.count >= 2, cells.dropFirst(2).allSatisfy({ optionalColumns.contains($0) || $0.isEmpty }),
-              let source = try? Language.resolve(cells[0]), looksLikeTag(cells[0]) else { return nil }
+        guard cells.count >= 2, looksLikeTag(cells[0]), let source = try? Language.resolve(cells[0]) else { return nil }
         guard looksLikeTag(cells[1]), let target = try? Language.resolve(cells[1]) else {
             throw fail(1, "'\(cells[1])' is not a language tag; the header's second column names the target language")
         }
