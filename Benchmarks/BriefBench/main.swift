@@ -145,6 +145,40 @@ func throughput(_ path: String, _ seconds: Double, pipelineFile: String?) throws
     print("  per article: " + perStage.joined(separator: ", "))
 }
 
+/// Glossary loading per target language, and the cost of drafting the summary: the default pipeline with and
+/// without a translate stage on the same English articles, one core.
+func translate(_ path: String, _ seconds: Double, _ targets: [String]) throws {
+    let articles = try lines(path).compactMap { $0["text"] as? String }
+    func rate(_ spec: PipelineSpec) throws -> Double {
+        let pipeline = try StageRegistry.standard.pipeline(spec)
+        var count = 0
+        let start = now()
+        while now() - start < seconds {
+            for text in articles {
+                _ = try pipeline.run(Document(text: text))
+                count += 1
+            }
+        }
+        return Double(count) / (now() - start)
+    }
+    var english = try PipelineSpec.standard()
+    english.source = try Language.resolve("en")
+    let alone = try rate(english)
+    print(String(format: "translate: default pipeline alone %.0f articles/s", alone))
+    for target in targets {
+        let loadStart = now()
+        var options = StageOptions(stage: "translate")
+        options.set("to", target)
+        _ = try TranslateStage(options: options, context: StageContext(source: try Language.resolve("en")))
+        let load = (now() - loadStart) * 1000
+        var spec = english
+        spec.translate(to: target)
+        let drafted = try rate(spec)
+        print(String(format: "translate en→%@: glossaries loaded in %.0f ms; with the draft %.0f articles/s (%.0f%% of the time added)",
+                     target as NSString, load, drafted, (alone / drafted - 1) * 100))
+    }
+}
+
 func detect(_ directory: String) throws {
     let detector = try LanguageDetector()
     var right = 0, total = 0, wholeRight = 0, articles = 0
@@ -182,7 +216,8 @@ do {
     case "summarize": try summarize(arguments[1], arguments[2], arguments[3])
     case "throughput": try throughput(arguments[1], Double(arguments[2]) ?? 10, pipelineFile: arguments.count > 3 ? arguments[3] : nil)
     case "detect": try detect(arguments[1])
-    default: print("usage: brief-bench segmentation|segspeed|summarize|throughput|detect …"); exit(64)
+    case "translate": try translate(arguments[1], Double(arguments[2]) ?? 5, Array(arguments.dropFirst(3)))
+    default: print("usage: brief-bench segmentation|segspeed|summarize|throughput|detect|translate …"); exit(64)
     }
 } catch {
     FileHandle.standardError.write(Data("brief-bench: \(error)\n".utf8))

@@ -239,20 +239,25 @@ const char *const *brief_loc_iso_languages(void) { return uloc_getISOLanguages()
 
 const char *const *brief_loc_iso_countries(void) { return uloc_getISOCountries(); }
 
-int32_t brief_region_display_name(const char *region, const char *display, int32_t shortForm, uint16_t *dest,
-                                  int32_t capacity, int32_t *status) {
+void *brief_region_names_open(const char *display, int32_t shortForm, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     UDisplayContext contexts[] = {
         shortForm ? UDISPCTX_LENGTH_SHORT : UDISPCTX_LENGTH_FULL, UDISPCTX_NO_SUBSTITUTE,
         UDISPCTX_CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE,
     };
     ULocaleDisplayNames *names = uldn_openForContext(display, contexts, 3, &code);
-    int32_t result = 0;
-    if (U_SUCCESS(code)) result = uldn_regionDisplayName(names, region, dest, capacity, &code);
-    uldn_close(names);
+    *status = code;
+    return names;
+}
+
+int32_t brief_region_name(const void *names, const char *region, uint16_t *dest, int32_t capacity, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    int32_t result = uldn_regionDisplayName((const ULocaleDisplayNames *)names, region, dest, capacity, &code);
     *status = code;
     return result;
 }
+
+void brief_region_names_close(void *names) { uldn_close((ULocaleDisplayNames *)names); }
 
 int32_t brief_char_script(int32_t c) {
     UErrorCode code = U_ZERO_ERROR;

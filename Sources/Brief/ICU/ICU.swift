@@ -75,14 +75,22 @@ enum ICU {
         return result
     }()
 
-    /// The CLDR name of a region in a locale's language ("North Korea" / "Северная Корея"), full or short ("US");
-    /// nil when CLDR has no name of its own for it in that locale.
-    static func regionName(_ region: String, in locale: String, short: Bool = false) -> String? {
+    /// The CLDR names of regions in a locale's language ("North Korea" / "Северная Корея"), full or short ("US"),
+    /// by region code; a region CLDR has no name of its own for in that locale is left out.
+    static func regionNames(_ regions: [String], in locale: String, short: Bool = false) -> [String: String] {
         var status: Int32 = 0
+        guard let names = brief_region_names_open(locale, short ? 1 : 0, &status), status <= 0 else { return [:] }
+        defer { brief_region_names_close(names) }
+        var result: [String: String] = [:]
         var buffer = [UInt16](repeating: 0, count: 128)
-        let length = brief_region_display_name(region, locale, short ? 1 : 0, &buffer, Int32(buffer.count), &status)
-        guard status <= 0, length > 0, length <= buffer.count else { return nil }
-        return String(decoding: buffer[..<Int(length)], as: UTF16.self)
+        for region in regions {
+            var status: Int32 = 0
+            let length = brief_region_name(names, region, &buffer, Int32(buffer.count), &status)
+            if status <= 0, length > 0, length <= buffer.count {
+                result[region] = String(decoding: buffer[..<Int(length)], as: UTF16.self)
+            }
+        }
+        return result
     }
 
     /// The ISO 639 language codes ICU knows.

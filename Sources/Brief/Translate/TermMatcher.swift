@@ -6,7 +6,7 @@ import CStemmer
 /// for Thai, Lao, Khmer, Burmese and Chinese, so a term never matches inside a word: 习近平 stays whole). A word's
 /// key is its ICU case folding (’ read as '), stemmed by Snowball (to its fixed point) where Snowball has the language, so `elections`,
 /// `Election` and `election's` all reach `election`; acronyms (a word in capitals, in a sentence that is not all
-/// capitals) are not stemmed, so `AIDS` is never `aid`. Between the words of a multiword term the text may have any
+/// capitals) are not stemmed, so `AIDS` is never `aid`; an acronym with periods is the same as without (`U.N.` is `UN`). Between the words of a multiword term the text may have any
 /// spaces, or the same hyphen, apostrophe, dot or slash as the term (`al-Shabab`); in scripts written without
 /// spaces, nothing. A term ends only where a word ends, so `Iran` is not found in `Iranian` and `UN` not in `UNESCO`.
 ///
@@ -46,20 +46,28 @@ struct TermMatcher: Sendable {
             var text = entry.source.text
             let cut = text.withUTF8 { bytes in words.cut(bytes) }
             surfaces.append(text.withUTF8 { bytes in cut.map { String(decoding: bytes[$0.range], as: UTF8.self) } })
-            guard !cut.isEmpty, let key = text.withUTF8({ bytes in Self.key(of: cut, in: bytes, language: language) })
-            else { continue }
-            var node: Int32 = 0
-            for byte in key {
-                let edge = Int(node) << 8 | Int(byte)
-                if let next = edges[edge] {
-                    node = next
-                } else {
-                    edges[edge] = nodeCount
-                    node = nodeCount
-                    nodeCount += 1
-                }
+            // Each term goes in as its stems, and as written in capitals, whose words are not stemmed
+            // (UNITED NATIONS in a dateline).
+            let capitals = text.withUTF8 { bytes in words.cut(bytes, stemming: false) }
+            var keys: [[UInt8]] = []
+            for variant in [cut, capitals] where !variant.isEmpty {
+                if let key = text.withUTF8({ bytes in Self.key(of: variant, in: bytes, language: language) }),
+                   !keys.contains(key) { keys.append(key) }
             }
-            terminals[node, default: []].append(index)
+            for key in keys {
+                var node: Int32 = 0
+                for byte in key {
+                    let edge = Int(node) << 8 | Int(byte)
+                    if let next = edges[edge] {
+                        node = next
+                    } else {
+                        edges[edge] = nodeCount
+                        node = nodeCount
+                        nodeCount += 1
+                    }
+                }
+                terminals[node, default: []].append(index)
+            }
         }
         self.edges = edges
         self.terminals = terminals
@@ -137,7 +145,8 @@ struct TermMatcher: Sendable {
         let expected = surfaces[index]
         guard expected.count == words.count else { return term.caseRule == .insensitive }
         for (written, word) in zip(expected, words) {
-            let actual = String(decoding: bytes[word.range], as: UTF8.self)
+            let actual = WordCutter.undotted(String(decoding: bytes[word.range], as: UTF8.self))
+            let written = WordCutter.undotted(written)
             switch term.caseRule {
             case .insensitive: continue
             case .sensitive:
@@ -176,23 +185,30 @@ final class WordCutter {
 
     /// The words of `bytes` (ICU word-break segments with a word or number status), with keys; `shouting` says
     /// whether the text is written all in capitals (a headline), where capitals do not make an acronym.
-    func cut(_ bytes: UnsafeBufferPointer<UInt8>, shouting: Bool = false) -> [TermMatcher.Word] {
+    func cut(_ bytes: UnsafeBufferPointer<UInt8>, shouting: Bool = false, stemming: Bool = true) -> [TermMatcher.Word] {
         var words: [TermMatcher.Word] = []
         var start = 0
         iterator.forEachBoundary(in: bytes) { end, status in
             defer { start = end }
             guard status >= 100 else { return }  // spaces and punctuation
             let range = start..<end
-            words.append(TermMatcher.Word(range: range, key: key(bytes, range, shouting: shouting),
+            words.append(TermMatcher.Word(range: range, key: key(bytes, range, shouting: shouting, stemming: stemming),
                                           isNumber: status < 200))
         }
         return words
     }
 
     /// The matching key of one word.
-    private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool) -> [UInt8] {
+    private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool, stemming: Bool) -> [UInt8] {
+        let written = String(decoding: bytes[range], as: UTF8.self)
+        let undotted = Self.undotted(written)
         var folded: [UInt8] = []
-        folder.fold(UnsafeBufferPointer(rebasing: bytes[range]), into: &folded)
+        if undotted.utf8.count != range.count {
+            var copy = undotted
+            copy.withUTF8 { folder.fold($0, into: &folded) }
+        } else {
+            folder.fold(UnsafeBufferPointer(rebasing: bytes[range]), into: &folded)
+        }
         var index = 0  // ’ → '
         while index + 2 < folded.count {
             if folded[index] == 0xE2 && folded[index + 1] == 0x80 && folded[index + 2] == 0x99 {
@@ -200,9 +216,7 @@ final class WordCutter {
             }
             index += 1
         }
-        guard let stemmer else { return folded }
-        let written = String(decoding: bytes[range], as: UTF8.self)
-        if !shouting && Self.isAcronym(written) { return folded }
+        guard let stemmer, stemming, shouting || !Self.isAcronym(written) else { return folded }
         // Snowball's stems are not always stems of themselves (Russian иране → иран → ира → ир, but иран → ира):
         // stemming to the fixed point lets a form and its base meet.
         var key = folded
@@ -215,6 +229,15 @@ final class WordCutter {
             key = stem
         }
         return key
+    }
+
+    /// An acronym written with periods between single letters, without them: `U.N` → `UN` (ICU leaves the last
+    /// period out of the word); any other word as it is.
+    static func undotted(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 3, scalars.count % 2 == 1 else { return word }
+        for (index, scalar) in scalars.enumerated() where (index % 2 == 1) != (scalar == ".") { return word }
+        return String(String.UnicodeScalarView(scalars.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)))
     }
 
     /// A word of two or more letters, all capitals (`US`, `WHO`, `COVID`); digits may follow (`G20`).

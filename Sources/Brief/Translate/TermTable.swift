@@ -125,18 +125,19 @@ enum TermTable {
     static func cldr(_ languages: [Language]) -> Glossary {
         var glossary = Glossary(name: "cldr", file: "<ICU CLDR region names>",
                                 provenance: "CLDR region names through ICU; licence: Unicode-3.0")
+        let names = languages.map { language in
+            [false, true].map { ICU.regionNames(ICU.isoRegions, in: language.icuLocale, short: $0) }
+        }
         for region in ICU.isoRegions {
             var terms: [String: [Term]] = [:]
-            for language in languages {
-                let locale = language.icuLocale
-                var names: [String] = []
-                for short in [false, true] {
-                    guard var name = ICU.regionName(region, in: locale, short: short) else { continue }
+            for (language, forms) in zip(languages, names) {
+                var found: [String] = []
+                for var name in forms.compactMap({ $0[region] }) {
                     if let open = name.range(of: " (") { name = String(name[..<open.lowerBound]) }  // Myanmar (Burma)
-                    if name.contains(" - ") || names.contains(name) { continue }  // Congo - Kinshasa
-                    names.append(name)
+                    if name.contains(" - ") || found.contains(name) { continue }  // Congo - Kinshasa
+                    found.append(name)
                 }
-                if !names.isEmpty { terms[language.tag] = names.map { Term($0, pos: "propn") } }
+                if !found.isEmpty { terms[language.tag] = found.map { Term($0, pos: "propn") } }
             }
             if terms.count == languages.count { glossary.concepts.append(Concept(id: region, terms: terms)) }
         }

@@ -100,7 +100,12 @@ struct Translator: Sendable {
                 if nextMatch < matches.count, matches[nextMatch].words.lowerBound == word {
                     let match = matches[nextMatch]
                     nextMatch += 1
-                    let range = words[match.words.lowerBound].range.lowerBound..<words[match.words.upperBound - 1].range.upperBound
+                    var range = words[match.words.lowerBound].range.lowerBound..<words[match.words.upperBound - 1].range.upperBound
+                    if range.upperBound + 1 < bytes.count, bytes[range.upperBound] == 0x2E,
+                       WordCutter.undotted(string(words[match.words.upperBound - 1].range)).utf8.count
+                        < words[match.words.upperBound - 1].range.count {
+                        range = range.lowerBound..<(range.upperBound + 1)  // U.N. Secretary-General: the period is the acronym's
+                    }
                     let entry = matcher.entries[match.entry]
                     let written = string(range)
                     copyGap(to: range.lowerBound)

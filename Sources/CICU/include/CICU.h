@@ -61,10 +61,11 @@ int32_t brief_loc_display_name(const char *locale, const char *display, uint16_t
 const char *const *brief_loc_iso_languages(void);
 /// The ISO 3166 region codes ICU knows (uloc_getISOCountries).
 const char *const *brief_loc_iso_countries(void);
-/// The CLDR name of a region in `display`'s language, full or short ("United States" / "US"); 0 and a
-/// U_ILLEGAL_ARGUMENT_ERROR or missing-resource status when CLDR has none (no substitution).
-int32_t brief_region_display_name(const char *region, const char *display, int32_t shortForm, uint16_t *dest,
-                                  int32_t capacity, int32_t *status);
+/// CLDR region names in `display`'s language, full or short ("United States" / "US"), without substitution.
+void *brief_region_names_open(const char *display, int32_t shortForm, int32_t *status);
+/// A region's name (uldn_regionDisplayName); 0 with a failure status when CLDR has none.
+int32_t brief_region_name(const void *names, const char *region, uint16_t *dest, int32_t capacity, int32_t *status);
+void brief_region_names_close(void *names);
 
 // MARK: Character properties
 int32_t brief_char_script(int32_t c);
