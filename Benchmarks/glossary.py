@@ -4,9 +4,10 @@
     python3 Benchmarks/glossary.py BRIEF ARTICLES_DIR TERMS_TSV TAG...
 
 Each article is drafted whole (`brief translate --lang en --to TAG --format json`). An annotated term counts as
-rendered when a glossary entry was applied to it: the term and the applied source text agree word for word after
-lowercasing, dropping possessive 's and the periods of U.N.-style acronyms, and Snowball English stemming. A
-term drafted in pieces (United Nations + Security Council for United Nations Security Council) does not count.
+rendered when a glossary entry was applied to it or to a longer term around it (Donetsk in Donetsk region): the
+words agree after lowercasing, dropping possessive 's and the periods of U.N.-style acronyms, and Snowball English
+stemming. A term drafted in pieces (United Nations + Security Council for United Nations Security Council) does not
+count.
 """
 import collections, json, os, re, subprocess, sys
 
@@ -51,7 +52,8 @@ def main():
             for term, kind in annotated[article]:
                 for key in (kind, "all"):
                     total[key] += 1
-                if normalize(term) in applied:
+                key = f" {normalize(term)} "
+                if any(key in f" {source} " for source in applied):
                     hit[kind] += 1
                     hit["all"] += 1
                 else:

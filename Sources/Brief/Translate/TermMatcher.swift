@@ -7,7 +7,8 @@ import CStemmer
 /// key is its ICU case folding (’ read as '), stemmed by Snowball (to its fixed point) where Snowball has the language, so `elections`,
 /// `Election` and `election's` all reach `election`; acronyms (a word in capitals, in a sentence that is not all
 /// capitals) are not stemmed, so `AIDS` is never `aid`; an acronym with periods is the same as without (`U.N.` is `UN`). Between the words of a multiword term the text may have any
-/// spaces, or the same hyphen, apostrophe, dot or slash as the term (`al-Shabab`); in scripts written without
+/// spaces or a hyphen (`director-general` is `director general`), or the same apostrophe, dot or slash as the term; in
+/// a name, letters with and without accents are the same (`António`, `Antonio`, `Brasília`); in scripts written without
 /// spaces, nothing. A term ends only where a word ends, so `Iran` is not found in `Iranian` and `UN` not in `UNESCO`.
 ///
 /// The trie only finds candidates by key; each candidate's case rule is then checked against the words as written
@@ -92,7 +93,9 @@ struct TermMatcher: Sendable {
     static func gapKey(_ gap: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
         if gap.isEmpty { return [] }
         if gap.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) { return [0x01] }
-        let joiners: [[UInt8]] = [[0x2D], [0x27], [0x2E], [0x2F], [0xE2, 0x80, 0x91], [0xE2, 0x80, 0x99], [0xC2, 0xB7]]
+        // A hyphen is as good as a space: director-general, director general.
+        if gap.elementsEqual([0x2D]) || gap.elementsEqual([0xE2, 0x80, 0x91]) { return [0x01] }
+        let joiners: [[UInt8]] = [[0x27], [0x2E], [0x2F], [0xE2, 0x80, 0x99], [0xC2, 0xB7]]
         return joiners.contains(where: { $0.elementsEqual(gap) }) ? Array(gap) : nil
     }
 
@@ -173,12 +176,16 @@ final class WordCutter {
     private let iterator: BreakIterator
     private let folder: CaseMapper
     private let stemmer: OpaquePointer?
+    /// Strips accents from names, where the press spells a foreign name either way; not for Vietnamese, whose
+    /// marks make different words.
+    private let accents: Transliterator?
 
     init(language: Language) throws {
         self.language = language
         iterator = try BreakIterator(.word, locale: language.icuLocale)
         folder = try CaseMapper.shared()
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
+        accents = language.tag == "vi" ? nil : try Transliterator("NFD; [:Nonspacing Mark:] Remove; NFC")
     }
 
     deinit { if let stemmer { sb_stemmer_delete(stemmer) } }
@@ -201,9 +208,13 @@ final class WordCutter {
     /// The matching key of one word.
     private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool, stemming: Bool) -> [UInt8] {
         let written = String(decoding: bytes[range], as: UTF8.self)
-        let undotted = Self.undotted(written)
+        var undotted = Self.undotted(written)
+        if let accents, bytes[range].contains(where: { $0 >= 0x80 }), let first = written.unicodeScalars.first,
+           ICU.isUppercase(first), ICU.scriptCode(of: first) == "Latn", let plain = try? accents.transliterate(undotted) {
+            undotted = plain
+        }
         var folded: [UInt8] = []
-        if undotted.utf8.count != range.count {
+        if undotted != written {
             var copy = undotted
             copy.withUTF8 { folder.fold($0, into: &folded) }
         } else {
