@@ -289,9 +289,9 @@ private final class TBXReader: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
         if let failure { throw failure }
-        guard parsed, sawRoot else {
-            throw BriefError.config(file: file, line: parser.lineNumber, column: parser.columnNumber,
-                                    "expected a TBX document")
+        guard parsed, sawRoot else {  // an empty document: libxml2 says nothing
+            throw BriefError.config(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1),
+                                    Self.noDocument)
         }
     }
 
@@ -477,9 +477,11 @@ private final class TBXReader: NSObject, XMLParserDelegate {
         name.split(separator: ":").last.map(String.init) ?? name
     }
 
+    private static let noDocument = "expected an XML document (a TBX file), not plain text or nothing"
+
     /// What was expected, for the libxml2 errors a hand-edited file most often has.
     private static let expectations: [Int: String] = [
-        4: "expected an XML document (a TBX file), not plain text or nothing",
+        4: noDocument,
         5: "expected nothing after the document's root element",
         23: "expected ';' after an entity name (write a bare & as &amp;)",
         26: "expected one of XML's entities (&amp; &lt; &gt; &quot; &apos;)",
