@@ -221,7 +221,8 @@ private struct XMLWriter {
     }
 
     private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard text.contains(where: { "&<>\"".contains($0) }) else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
@@ -284,7 +285,7 @@ private final class TBXReader: NSObject, XMLParserDelegate {
             throw BriefError.config(file: file, line: at.line, column: at.column,
                                     "expected no entity declarations (TBX needs none, and external ones are never loaded)")
         }
-        let parser = XMLParser(data: Data(text.utf8))
+        let parser = XMLParser(stream: InputStream(data: Data(text.utf8)))  // in chunks: libxml2 refuses 10 MB at once
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
         let parsed = parser.parse()
