@@ -29,27 +29,35 @@ private let house = Glossary(name: "house", file: "house.tsv", provenance: "Brie
     ]),
 ])
 
-/// The line, column and message of the configuration error `read` throws, if it throws one.
-private func failure(_ read: () throws -> Glossary) -> (line: Int, column: Int, message: String)? {
+/// Where a configuration error points, and what it says after the file name.
+private struct Located: Equatable, CustomStringConvertible {
+    var line: Int
+    var column: Int
+    var message: String
+    var description: String { "\(line):\(column): \(message)" }
+}
+
+/// The configuration error `read` throws, split at its `FILE:LINE:COLUMN:` prefix (the file stays in the message).
+private func failure(_ read: () throws -> Glossary) -> Located? {
     do {
         _ = try read()
         return nil
     } catch let error as BriefError {
         let parts = error.message.split(separator: ":", maxSplits: 3).map { String($0) }
         guard error.kind == .config, parts.count == 4, let line = Int(parts[1]), let column = Int(parts[2]) else {
-            return (0, 0, error.message)
+            return Located(line: 0, column: 0, message: error.message)
         }
-        return (line, column, parts[0] + ":" + parts[3])
+        return Located(line: line, column: column, message: parts[0] + ":" + parts[3])
     } catch {
-        return (0, 0, "not a BriefError: \(error)")
+        return Located(line: 0, column: 0, message: "not a BriefError: \(error)")
     }
 }
 
-private func tbxFailure(_ text: String) -> (line: Int, column: Int, message: String)? {
+private func tbxFailure(_ text: String) -> Located? {
     failure { try Glossary(tbx: text, name: "bad", file: "bad.tbx") }
 }
 
-private func csvFailure(_ text: String, separator: Character = ",") -> (line: Int, column: Int, message: String)? {
+private func csvFailure(_ text: String, separator: Character = ",") -> Located? {
     failure { try Glossary(termSet: text, separator: separator, name: "bad", file: "bad.csv") }
 }
 
@@ -65,6 +73,17 @@ private func martif(_ entries: String) -> String {
     </text>
     </martif>
     """
+}
+
+/// A TBX v2 document whose one entry, "election", has `group` as its English term group, from line 7.
+private func election(_ group: String) -> String {
+    martif("""
+    <termEntry id="election">
+      <langSet xml:lang="en">
+    \(group)
+      </langSet>
+    </termEntry>
+    """)
 }
 
 @Suite("Glossary formats: TBX and term sets")
@@ -162,19 +181,21 @@ struct GlossaryFormatTests {
                 <termEntry>
                   <langSet xml:lang="en"><tig><term>AT&amp;T</term></tig></langSet>
                 </termEntry>
+                <termEntry id="c2"><langSet xml:lang="en"><tig><term>Verizon</term></tig></langSet></termEntry>
               </body></text>
             </martif>
             """
         let read = try Glossary(tbx: text, name: "cat", file: "cat.tbx")
         #expect(read.provenance == "Exported from a CAT tool")
-        #expect(read.concepts.map(\.id) == ["sanctions", "c2"])
-        #expect(read.concepts.map(\.line) == [6, 31])
+        // An entry without an id gets one from its place, which no other entry has.
+        #expect(read.concepts.map(\.id) == ["sanctions", "c2-2", "c2"])
+        #expect(read.concepts.map(\.line) == [6, 31, 34])
         #expect(read.concepts.first?.terms == [
             "en": [Term("sanctions", pos: "noun", note: "measures taken against a state")],
             "zh-Hans": [Term("制裁")],
             "prs": [Term("تحریم‌ها", status: .admitted), Term("تعزیرات", status: .forbidden, note: "old usage")],
         ])
-        #expect(read.concepts.last?.terms == ["en": [Term("AT&T")]])
+        #expect(read.concepts[1].terms == ["en": [Term("AT&T")]])
     }
 
     @Test("a TBX-Basic v3 file: a language section's note goes onto its first term; an unknown language tag is kept")
@@ -207,18 +228,12 @@ struct GlossaryFormatTests {
 
     @Test("a term group without term text is an error at the group")
     func tbxEmptyTerm() {
-        let error = tbxFailure(martif("""
-            <termEntry id="election">
-              <langSet xml:lang="en">
+        let error = tbxFailure(election("""
                 <tig>
                   <term>  </term>
                 </tig>
-              </langSet>
-            </termEntry>
             """))
-        #expect(error?.line == 7)
-        #expect(error?.column == 5)
-        #expect(error?.message == "bad.tbx: expected a <term> with text in <tig>")
+        #expect(error == Located(line: 7, column: 5, message: "bad.tbx: expected a <term> with text in <tig>"))
     }
 
     @Test("a language section without xml:lang is an error at its tag")
@@ -231,40 +246,33 @@ struct GlossaryFormatTests {
               </langSet>
             </termEntry>
             """))
-        #expect(error?.line == 6)
-        #expect(error?.column == 3)
-        #expect(error?.message == "bad.tbx: expected an xml:lang attribute on <langSet>")
+        #expect(error == Located(line: 6, column: 3, message: "bad.tbx: expected an xml:lang attribute on <langSet>"))
     }
 
     @Test("an administrativeStatus TBX does not define is an error listing the four it does")
     func tbxUnknownStatus() {
-        let error = tbxFailure(martif("""
-            <termEntry id="election">
-              <langSet xml:lang="en">
+        let error = tbxFailure(election("""
                 <tig>
                   <term>election</term>
                   <termNote type="administrativeStatus">approvedTerm</termNote>
                 </tig>
-              </langSet>
-            </termEntry>
             """))
-        #expect(error?.line == 9)
-        #expect(error?.column == 7)
-        #expect(error?.message == "bad.tbx: expected an administrativeStatus of admittedTerm-admn-sts, "
-            + "deprecatedTerm-admn-sts, preferredTerm-admn-sts, supersededTerm-admn-sts, not 'approvedTerm'")
+        #expect(error == Located(line: 9, column: 7,
+                                 message: "bad.tbx: expected an administrativeStatus of admittedTerm-admn-sts, "
+                                     + "deprecatedTerm-admn-sts, preferredTerm-admn-sts, supersededTerm-admn-sts, "
+                                     + "not 'approvedTerm'"))
     }
 
     @Test("a brief-status note with a status Brief does not have is an error")
     func tbxUnknownBriefStatus() {
-        let error = tbxFailure(martif("""
-            <termEntry id="Facebook"><langSet xml:lang="en"><tig>
-              <term>Facebook</term>
-              <note>brief-status: brand</note>
-            </tig></langSet></termEntry>
+        let error = tbxFailure(election("""
+                <tig>
+                  <term>election</term>
+                  <note>brief-status: approved</note>
+                </tig>
             """))
-        #expect(error?.line == 7)
-        #expect(error?.message.hasSuffix("expected brief-status: preferred, admitted, forbidden, dnt, unverified, "
-            + "not 'brand'") == true)
+        #expect(error == Located(line: 9, column: 7, message: "bad.tbx: expected brief-status: preferred, admitted, "
+                                     + "forbidden, dnt, unverified, not 'approved'"))
     }
 
     @Test("a document that is not TBX, or not XML, is an error at its start", arguments: [
@@ -279,14 +287,20 @@ struct GlossaryFormatTests {
         #expect(error?.message == "bad.tbx: " + expected)
     }
 
+    @Test("two entries with one id are an error at the second")
+    func tbxDuplicateID() {
+        let error = tbxFailure(martif("""
+            <termEntry id="WHO"><langSet xml:lang="en"><tig><term>WHO</term></tig></langSet></termEntry>
+              <termEntry id="WHO"><langSet xml:lang="en"><tig><term>who</term></tig></langSet></termEntry>
+            """))
+        #expect(error == Located(line: 6, column: 3,
+                                 message: "bad.tbx: expected a new entry id, not 'WHO' again (line 5)"))
+    }
+
     @Test("malformed XML is an error where the parser stops")
     func tbxMalformed() {
-        let error = tbxFailure(martif("""
-            <termEntry id="election">
-              <langSet xml:lang="en">
+        let error = tbxFailure(election("""
                 <tig><term>election</term></tg>
-              </langSet>
-            </termEntry>
             """))
         #expect(error?.line == 7)
         #expect(error?.message == "bad.tbx: expected the closing tag of the element that is open here")
@@ -356,24 +370,21 @@ struct GlossaryFormatTests {
     @Test("a header cell that is neither a language tag nor pos/description is an error at that cell")
     func termSetBadHeader() {
         let error = csvFailure("en\tru\tnotes\nelection\tвыборы\t\n", separator: "\t")
-        #expect(error?.line == 1)
-        #expect(error?.column == 7)
-        #expect(error?.message == "bad.csv: expected a language tag, 'pos' or 'description', not 'notes'")
+        #expect(error == Located(line: 1, column: 7,
+                                 message: "bad.csv: expected a language tag, 'pos' or 'description', not 'notes'"))
     }
 
     @Test("a row with more cells than the header is an error at the first extra cell")
     func termSetLongRow() {
         let error = csvFailure("en,ru\nelection,выборы\nsanctions,санкции,extra\n")
-        #expect(error?.line == 3)
-        #expect(error?.column == 19)
-        #expect(error?.message == "bad.csv: expected at most 2 cells, as in the header, not 3")
+        #expect(error == Located(line: 3, column: 19,
+                                 message: "bad.csv: expected at most 2 cells, as in the header, not 3"))
     }
 
     @Test("an unterminated quote is an error at the quote that opens it")
     func termSetUnterminatedQuote() {
         let error = csvFailure("en,ru,description\nelection,выборы,\"a vote\nsanctions,санкции,\n")
-        #expect(error?.line == 2)
-        #expect(error?.column == 17)
-        #expect(error?.message == "bad.csv: expected a closing quote for the field that starts here")
+        #expect(error == Located(line: 2, column: 17,
+                                 message: "bad.csv: expected a closing quote for the field that starts here"))
     }
 }

@@ -52,7 +52,7 @@ public enum TBXVersion: String, Sendable, CaseIterable {
 extension Glossary {
     /// Reads a TBX v2 (`<martif>`) or v3 TBX-Basic (`<tbx style="dca">`) document.
     ///
-    /// Each `termEntry`/`conceptEntry` is a concept (its `id`, or `cN` for the N-th entry without one); each
+    /// Each `termEntry`/`conceptEntry` is a concept (its `id`, or `cN` for the N-th entry if it has none); each
     /// `tig`, `ntig` or `termSec` is a term of its `langSet`/`langSec`'s `xml:lang`, normalized to Brief's tag where
     /// Brief has one (`zh-CN` → `zh-Hans`, `fa-AF` → `prs`). `administrativeStatus` preferred/admitted stays,
     /// deprecated and superseded become forbidden, none is preferred; a `<note>` `brief-status: dnt` or
@@ -69,42 +69,21 @@ extension Glossary {
     /// The glossary as an indented TBX document (v3 TBX-Basic unless asked for v2) that `init(tbx:)` reads back
     /// to the same concepts, ids aside: an id that is not an XML name is made one (`election|noun` → `election_noun`).
     public func tbx(version: TBXVersion = .v3) -> String {
-        let names = version.names
+        let source = languages.contains("en") ? "en" : languages.first ?? "en"
         var xml = XMLWriter()
-        xml.open(names.root, version.rootAttributes(language: languages.contains("en") ? "en" : languages.first ?? "en"))
-        xml.open(names.header)
-        xml.open("fileDesc")
-        xml.open("titleStmt")
-        xml.leaf("title", name)
-        xml.close()
-        if let provenance {
-            xml.open("sourceDesc")
-            xml.leaf("p", provenance)
-            xml.close()
-        }
-        xml.close()
-        xml.close()
-        xml.open("text")
-        xml.open("body")
-        for (concept, id) in zip(concepts, xmlIDs()) {
-            xml.open(names.entry, [("id", id)])
-            for tag in concept.languages {
-                xml.open(names.language, [("xml:lang", tag)])
-                for term in concept.terms[tag] ?? [] {
-                    xml.open(names.group)
-                    xml.leaf("term", term.text)
-                    xml.leaf("termNote", term.status.tbxValue, [("type", "administrativeStatus")])
-                    if let pos = term.pos { xml.leaf("termNote", pos, [("type", "partOfSpeech")]) }
-                    for note in term.tbxNotes { xml.leaf("note", note) }
-                    xml.close()
+        xml.element(version.names.root, version.rootAttributes(language: source)) { xml in
+            xml.element(version.names.header) { xml in
+                xml.element("fileDesc") { xml in
+                    xml.element("titleStmt") { $0.leaf("title", name) }
+                    if let provenance { xml.element("sourceDesc") { $0.leaf("p", provenance) } }
                 }
-                xml.close()
             }
-            xml.close()
+            xml.element("text") { xml in
+                xml.element("body") { xml in
+                    for (concept, id) in zip(concepts, xmlIDs()) { concept.writeTBX(id: id, version, to: &xml) }
+                }
+            }
         }
-        xml.close()
-        xml.close()
-        xml.close()
         return xml.text
     }
 
@@ -117,6 +96,27 @@ extension Glossary {
             let id = taken.insertUnique(XMLName.sanitized(concept.id))
             written.insert(id)
             return id
+        }
+    }
+}
+
+extension Concept {
+    /// Writes the concept as a TBX entry: a language section per tag, a term group per term.
+    fileprivate func writeTBX(id: String, _ version: TBXVersion, to xml: inout XMLWriter) {
+        let names = version.names
+        xml.element(names.entry, [("id", id)]) { xml in
+            for tag in languages {
+                xml.element(names.language, [("xml:lang", tag)]) { xml in
+                    for term in terms[tag] ?? [] {
+                        xml.element(names.group) { xml in
+                            xml.leaf("term", term.text)
+                            xml.leaf("termNote", term.status.tbxValue, [("type", "administrativeStatus")])
+                            if let pos = term.pos { xml.leaf("termNote", pos, [("type", "partOfSpeech")]) }
+                            for note in term.tbxNotes { xml.leaf("note", note) }
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -150,7 +150,7 @@ extension Term.Status {
 }
 
 /// XML names (NCNames, without a colon), which TBX entry ids must be.
-enum XMLName {
+private enum XMLName {
     /// Whether `name` is an NCName: a letter or `_`, then letters, digits, `-`, `.`, `_` (XML 1.0, 5th edition).
     static func isValid(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, isStart(first) else { return false }
@@ -198,20 +198,20 @@ extension Set<String> {
 /// Indented XML, one element a line.
 private struct XMLWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    private var open: [String] = []
+    private var depth = 0
 
-    private var indent: String { String(repeating: "  ", count: open.count) }
+    private var indent: String { String(repeating: "  ", count: depth) }
 
-    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+    /// An element with other elements inside, which `content` writes.
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ content: (inout XMLWriter) -> Void) {
         text += "\(indent)<\(name)\(Self.attributes(attributes))>\n"
-        open.append(name)
-    }
-
-    mutating func close() {
-        let name = open.removeLast()
+        depth += 1
+        content(&self)
+        depth -= 1
         text += "\(indent)</\(name)>\n"
     }
 
+    /// An element with text inside.
     mutating func leaf(_ name: String, _ content: String, _ attributes: [(String, String)] = []) {
         text += "\(indent)<\(name)\(Self.attributes(attributes))>\(Self.escaped(content))</\(name)>\n"
     }
@@ -271,6 +271,7 @@ private final class TBXReader: NSObject, XMLParserDelegate {
     private var group: Group?
     private var field: Field?
     private var conceptLines: [String: Int] = [:]
+    private var unnamed: [Int] = []
     private var tags: [String: String] = [:]
 
     init(text: String, file: String) {
@@ -281,7 +282,8 @@ private final class TBXReader: NSObject, XMLParserDelegate {
 
     func read() throws {
         if let declaration = text.range(of: "<!ENTITY") {
-            let at = source.position(ofScalar: text.unicodeScalars.distance(from: text.startIndex, to: declaration.lowerBound))
+            let offset = text.unicodeScalars.distance(from: text.startIndex, to: declaration.lowerBound)
+            let at = source.position(ofScalar: offset)
             throw BriefError.config(file: file, line: at.line, column: at.column,
                                     "expected no entity declarations (TBX needs none, and external ones are never loaded)")
         }
@@ -294,6 +296,8 @@ private final class TBXReader: NSObject, XMLParserDelegate {
             throw BriefError.config(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1),
                                     Self.noDocument)
         }
+        var taken = Set(conceptLines.keys)
+        for index in unnamed { concepts[index].id = taken.insertUnique("c\(index + 1)") }
     }
 
     // MARK: XMLParserDelegate
@@ -315,7 +319,7 @@ private final class TBXReader: NSObject, XMLParserDelegate {
         guard field == nil else { return }  // markup inside a term or note: its text is read with it
         switch name {
         case "termEntry", "conceptEntry":
-            entry = Concept(id: attributes["id"] ?? "c\(concepts.count + 1)", line: at.line)
+            entry = Concept(id: attributes["id"] ?? "", line: at.line)
             entryStart = at
             entryNotes = []
             entryFirstLanguage = nil
@@ -371,7 +375,8 @@ private final class TBXReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         let code = (parseError as NSError).code
-        fail(parser, (parser.lineNumber, parser.columnNumber), Self.expectations[code] ?? "expected well-formed XML (libxml2 error \(code))")
+        let expected = Self.expectations[code] ?? "expected well-formed XML (libxml2 error \(code))"
+        fail(parser, (parser.lineNumber, parser.columnNumber), expected)
     }
 
     // MARK: Building concepts
@@ -446,7 +451,9 @@ private final class TBXReader: NSObject, XMLParserDelegate {
         if let first = entryFirstLanguage { addNotes(entryNotes, toFirstTermOf: first) }
         guard let concept = entry else { return }
         entry = nil
-        if let line = conceptLines[concept.id] {
+        if concept.id.isEmpty {
+            unnamed.append(concepts.count)
+        } else if let line = conceptLines[concept.id] {
             return fail(parser, entryStart, "expected a new entry id, not '\(concept.id)' again (line \(line))")
         }
         conceptLines[concept.id] = concept.line

@@ -114,7 +114,7 @@ private enum TermSetColumn: Equatable {
 }
 
 /// Rows of separated cells: CSV as in RFC 4180, or TSV (a tab separator) without quoting.
-enum DelimitedText {
+private enum DelimitedText {
     /// A cell's text, and the line and column (in characters, from 1) where it starts.
     struct Cell {
         var text = ""
