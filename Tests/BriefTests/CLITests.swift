@@ -109,7 +109,7 @@ struct CLITests {
         let bad = try CLI.run(["pipeline", "validate", file.path])
         #expect(bad.status == 78)
         #expect(bad.stderr == "brief: error: \(file.path):4:10: unknown stage 'segmnt'; expected one of: "
-            + "clean, detect, normalize, segment, summarize\n")
+            + "clean, detect, normalize, segment, summarize, translate\n")
     }
 
     @Test("bad input gets one clear sentence and the contract's exit code", arguments: [

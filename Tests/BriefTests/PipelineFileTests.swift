@@ -26,7 +26,7 @@ struct PipelineFileTests {
     func misspelledStage() {
         let yaml = "version: 1\nstages:\n  - use: normalize\n  - use: segmnt\n"
         #expect(error(yaml) == BriefError(.config, "test.yaml:4:10: unknown stage 'segmnt'; expected one of: "
-            + "clean, detect, normalize, segment, summarize"))
+            + "clean, detect, normalize, segment, summarize, translate"))
     }
 
     @Test("an unknown option key is rejected with the stage's valid keys")

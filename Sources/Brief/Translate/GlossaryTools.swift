@@ -1,7 +1,8 @@
 /// What `brief glossary check`, `lookup` and `verify` do, as library calls.
 public enum GlossaryTools {
     /// The problems of a glossary, each `FILE:LINE: message`: the same rendering twice, two preferred renderings
-    /// that conflict, a rendering both preferred and forbidden, a do-not-translate term that also has a translation.
+    /// that conflict, a rendering both preferred and forbidden, a do-not-translate term that also has a house
+    /// translation (an admitted alternative beside it is fine: `COVID-19` kept, `коронавирусная инфекция` admitted).
     public static func check(_ glossary: Glossary) -> [String] {
         var problems: [String] = []
         for concept in glossary.concepts {
@@ -20,7 +21,8 @@ public enum GlossaryTools {
                 for term in terms where term.status == .forbidden && preferred.contains(term.text) {
                     problems.append("\(at): '\(term.text)' (\(tag)) is both preferred and forbidden for '\(concept.id)'")
                 }
-                if terms.contains(where: { $0.status == .dnt }), terms.contains(where: { $0.status != .dnt && $0.status != .forbidden }) {
+                if terms.contains(where: { $0.status == .dnt }),
+                   terms.contains(where: { $0.status == .preferred || $0.status == .unverified }) {
                     problems.append("\(at): '\(concept.id)' is do-not-translate in \(tag) but also has a translation")
                 }
             }
