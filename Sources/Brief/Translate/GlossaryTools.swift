@@ -152,3 +152,26 @@ extension GlossaryTools {
         _ = try file.commit()
     }
 }
+
+extension GlossaryTools {
+    /// How many concepts one shipped glossary has for a language, and how many of them only unverified renderings.
+    public struct Count: Sendable, Equatable {
+        public var glossary: String
+        public var concepts: Int
+        public var unverified: Int
+    }
+
+    /// The shipped glossaries' counts for `language` (`brief languages`), in name order; borrowed files count for
+    /// the language that borrows them.
+    public static func counts(for language: Language, data: DataDirectory = .default) throws -> [Count] {
+        guard language.tag != "en" else { return [] }
+        return try TermTable.available(data).compactMap { name in
+            guard let glossary = try TermTable.glossaries([name], languages: [language], data: data).first,
+                  !glossary.concepts.isEmpty else { return nil }
+            let unverified = glossary.concepts.filter { concept in
+                (concept.terms[language.tag] ?? []).allSatisfy { $0.status == .unverified || $0.status == .forbidden }
+            }.count
+            return Count(glossary: name, concepts: glossary.concepts.count, unverified: unverified)
+        }
+    }
+}

@@ -19,6 +19,8 @@ struct TermMatcher: Sendable {
         var range: Range<Int>
         var key: [UInt8]
         var isNumber: Bool
+        /// One of the source language's stopwords (when the cutter was given them).
+        var isStopword = false
     }
 
     /// A match: which words (indices into the words given), and which entry.
@@ -180,8 +182,15 @@ final class WordCutter {
     /// marks make different words.
     private let accents: Transliterator?
 
-    init(language: Language) throws {
+    private let stopwords: Set<ByteKey>
+    /// What each spelling became (key, stopword), by spelling and mode: news repeats its words. Starts over after
+    /// `memoLimit` spellings, so memory stays flat.
+    private var memo: [[UInt8]: (key: [UInt8], isStopword: Bool)] = [:]
+    static let memoLimit = 100_000
+
+    init(language: Language, stopwords: Set<ByteKey> = []) throws {
         self.language = language
+        self.stopwords = stopwords
         iterator = try BreakIterator(.word, locale: language.icuLocale)
         folder = try CaseMapper.shared()
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
@@ -199,14 +208,25 @@ final class WordCutter {
             defer { start = end }
             guard status >= 100 else { return }  // spaces and punctuation
             let range = start..<end
-            words.append(TermMatcher.Word(range: range, key: key(bytes, range, shouting: shouting, stemming: stemming),
-                                          isNumber: status < 200))
+            var spelling = Array(bytes[range])
+            spelling.append(shouting ? 1 : stemming ? 2 : 3)  // the mode, after the bytes
+            let known: (key: [UInt8], isStopword: Bool)
+            if let seen = memo[spelling] {
+                known = seen
+            } else {
+                if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
+                known = key(bytes, range, shouting: shouting, stemming: stemming)
+                memo[spelling] = known
+            }
+            words.append(TermMatcher.Word(range: range, key: known.key, isNumber: status < 200,
+                                          isStopword: known.isStopword))
         }
         return words
     }
 
-    /// The matching key of one word.
-    private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool, stemming: Bool) -> [UInt8] {
+    /// The matching key of one word, and whether it is a stopword.
+    private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool, stemming: Bool)
+        -> (key: [UInt8], isStopword: Bool) {
         let written = String(decoding: bytes[range], as: UTF8.self)
         var undotted = Self.undotted(written)
         if let accents, bytes[range].contains(where: { $0 >= 0x80 }), let first = written.unicodeScalars.first,
@@ -227,7 +247,8 @@ final class WordCutter {
             }
             index += 1
         }
-        guard let stemmer, stemming, shouting || !Self.isAcronym(written) else { return folded }
+        let isStopword = stopwords.contains(ByteKey(folded))
+        guard let stemmer, stemming, shouting || !Self.isAcronym(written) else { return (folded, isStopword) }
         // Snowball's stems are not always stems of themselves (Russian иране → иран → ира → ир, but иран → ира):
         // stemming to the fixed point lets a form and its base meet.
         var key = folded
@@ -239,12 +260,13 @@ final class WordCutter {
             if stem == key || stem.isEmpty { break }
             key = stem
         }
-        return key
+        return (key, isStopword)
     }
 
     /// An acronym written with periods between single letters, without them: `U.N` → `UN` (ICU leaves the last
     /// period out of the word); any other word as it is.
     static func undotted(_ word: String) -> String {
+        guard word.utf8.contains(0x2E) else { return word }
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= 3, scalars.count % 2 == 1 else { return word }
         for (index, scalar) in scalars.enumerated() where (index % 2 == 1) != (scalar == ".") { return word }

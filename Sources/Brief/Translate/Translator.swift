@@ -75,7 +75,9 @@ struct Translator: Sendable {
 
     /// The draft of one sentence, counting what it used into `tally`.
     func draft(_ text: Substring, index: Int, tally: inout Tally) throws -> Translation.Sentence {
-        let cutter = try ThreadCache.object("brief.translate.words.\(source.tag)") { try WordCutter(language: source) }
+        let cutter = try ThreadCache.object("brief.translate.words.\(source.tag)") {
+            try WordCutter(language: source, stopwords: stopwords)
+        }
         var sentence = String(text)
         return sentence.withUTF8 { bytes in
             let shouting = WordCutter.isShouting(text)
@@ -165,15 +167,9 @@ struct Translator: Sendable {
         Translation.Use(entry: entry.id, glossary: entry.glossary, source: written, target: target, count: 1)
     }
 
-    private func isStopword(_ word: TermMatcher.Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var folded: [UInt8] = []
-        (try? CaseMapper.shared())?.fold(UnsafeBufferPointer(rebasing: bytes[word.range]), into: &folded)
-        return stopwords.contains(ByteKey(folded))
-    }
-
     private func countContent(_ words: ArraySlice<TermMatcher.Word>, _ bytes: UnsafeBufferPointer<UInt8>, covered: Bool,
                               tally: inout Tally, isName: Bool = false) {
-        for word in words where !word.isNumber && !isStopword(word, bytes) {
+        for word in words where !word.isNumber && !word.isStopword {
             tally.content += 1
             if covered {
                 tally.covered += 1
@@ -186,6 +182,8 @@ struct Translator: Sendable {
 
     /// A word written with a capital in a script with capitals.
     private func isNameWord(_ word: TermMatcher.Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = bytes[word.range.lowerBound]
+        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
         guard let first = String(decoding: bytes[word.range.lowerBound..<min(word.range.upperBound, word.range.lowerBound + 4)],
                                  as: UTF8.self).unicodeScalars.first else { return false }
         return ICU.isUppercase(first)
@@ -195,9 +193,9 @@ struct Translator: Sendable {
     private func isNameStart(_ words: [TermMatcher.Word], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard isNameWord(words[index], bytes) else { return false }
         if WordCutter.isAcronym(String(decoding: bytes[words[index].range], as: UTF8.self)) { return true }  // US, IT
-        guard !isStopword(words[index], bytes) else { return false }
+        guard !words[index].isStopword else { return false }
         if index > 0 { return true }
-        return words.count > 1 && isNameWord(words[1], bytes) && !isStopword(words[1], bytes)
+        return words.count > 1 && isNameWord(words[1], bytes) && !words[1].isStopword
     }
 }
 
