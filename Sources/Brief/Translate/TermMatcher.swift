@@ -118,8 +118,7 @@ struct TermMatcher: Sendable {
                 }
                 guard let next = follow(node, words[end].key) else { break walk }
                 node = next
-                if let candidates = terminals[node],
-                   let entry = candidates.first(where: { casesAgree($0, words[start...end], bytes, shouting: shouting) }) {
+                if let candidates = terminals[node], let entry = choose(candidates, words[start...end], bytes, shouting) {
                     best = Match(words: start..<(end + 1), entry: entry)
                 }
                 end += 1
@@ -132,6 +131,20 @@ struct TermMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// Of the entries whose key the words reach, the first whose case rule holds; when several terms share a stem
+    /// (negotiate, negotiation), the one written most like the text (negotiations → negotiation).
+    private func choose(_ candidates: [Int], _ words: ArraySlice<Word>, _ bytes: UnsafeBufferPointer<UInt8>,
+                        _ shouting: Bool) -> Int? {
+        let agreeing = candidates.filter { casesAgree($0, words, bytes, shouting: shouting) }
+        guard agreeing.count > 1 else { return agreeing.first }
+        let written = Array(String(decoding: bytes[words.first!.range.lowerBound..<words.last!.range.upperBound],
+                                   as: UTF8.self).lowercased().utf8)
+        func shared(_ index: Int) -> Int {
+            zip(entries[index].source.text.lowercased().utf8, written).prefix { $0 == $1 }.count
+        }
+        return agreeing.max { shared($0) < shared($1) }  // max keeps the first of equals
     }
 
     private func follow(_ node: Int32, _ bytes: [UInt8]) -> Int32? {
