@@ -77,7 +77,8 @@ const char *brief_icu_error_name(int32_t status) { return u_errorName((UErrorCod
 const void *brief_norm_instance(int32_t form, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     const UNormalizer2 *n = form == 0 ? unorm2_getNFCInstance(&code)
-                          : form == 1 ? unorm2_getNFKCInstance(&code) : unorm2_getNFKCCasefoldInstance(&code);
+                          : form == 1 ? unorm2_getNFKCInstance(&code)
+                          : form == 3 ? unorm2_getNFDInstance(&code) : unorm2_getNFKCCasefoldInstance(&code);
     *status = code;
     return n;
 }

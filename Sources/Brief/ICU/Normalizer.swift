@@ -1,9 +1,9 @@
 import CICU
 import Foundation
 
-/// ICU's Unicode normalizers (NFC, NFKC, NFKC with case folding).
+/// ICU's Unicode normalizers (NFC, NFKC, NFKC with case folding, and NFD for taking accents off).
 struct Normalizer: @unchecked Sendable {
-    enum Form: Int32, Sendable { case nfc = 0, nfkc = 1, nfkcCasefold = 2 }
+    enum Form: Int32, Sendable { case nfc = 0, nfkc = 1, nfkcCasefold = 2, nfd = 3 }
 
     private let handle: UnsafeRawPointer
 

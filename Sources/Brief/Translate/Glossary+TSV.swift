@@ -36,9 +36,7 @@ extension Glossary {
                 continue
             }
             if line.allSatisfy(\.isWhitespace) { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.trimmed)
             func fail(_ column: Int, _ message: String) -> BriefError {
                 let offset = cells.prefix(column).reduce(0) { $0 + $1.count + 1 }
                 return .config(file: file, line: lineNumber, column: offset + 1, message)
@@ -108,6 +106,14 @@ extension Glossary {
                 concepts.append(Concept(id: id, terms: [columns[0]: [sourceTerm], columns[1]: [targetTerm]], line: lineNumber))
             }
         }
+    }
+
+    /// A cell without the spaces around it (Foundation's trimming costs more than reading the rest of the file).
+    private static func trimmed(_ cell: Substring) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{00A0}" }
+        guard let first = cell.firstIndex(where: { !isSpace($0) }), let last = cell.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(cell[first...last])
     }
 
     /// The two language tags of a header row, or nil when the row is not a header (its first cells are not tags).

@@ -191,9 +191,9 @@ final class WordCutter {
     private let iterator: BreakIterator
     private let folder: CaseMapper
     private let stemmer: OpaquePointer?
-    /// Strips accents from names, where the press spells a foreign name either way; not for Vietnamese, whose
+    /// Takes accents off names, where the press spells a foreign name either way; not for Vietnamese, whose
     /// marks make different words.
-    private let accents: Transliterator?
+    private let decomposer: Normalizer?
 
     private let stopwords: Set<ByteKey>
     /// What each spelling became (key, stopword), by spelling and mode: news repeats its words. Starts over after
@@ -207,7 +207,7 @@ final class WordCutter {
         iterator = try BreakIterator(.word, locale: language.icuLocale)
         folder = try CaseMapper.shared()
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
-        accents = language.tag == "vi" ? nil : try Transliterator("NFD; [:Nonspacing Mark:] Remove; NFC")
+        decomposer = language.tag == "vi" ? nil : try Normalizer(.nfd)
     }
 
     deinit { if let stemmer { sb_stemmer_delete(stemmer) } }
@@ -242,9 +242,11 @@ final class WordCutter {
         -> (key: [UInt8], isStopword: Bool) {
         let written = String(decoding: bytes[range], as: UTF8.self)
         var undotted = Self.undotted(written)
-        if let accents, bytes[range].contains(where: { $0 >= 0x80 }), let first = written.unicodeScalars.first,
-           ICU.isUppercase(first), ICU.scriptCode(of: first) == "Latn", let plain = try? accents.transliterate(undotted) {
-            undotted = plain
+        if let decomposer, bytes[range].contains(where: { $0 >= 0x80 }), let first = written.unicodeScalars.first,
+           ICU.isUppercase(first), ICU.scriptCode(of: first) == "Latn", let decomposed = try? decomposer.normalize(undotted) {
+            undotted = String(String.UnicodeScalarView(decomposed.unicodeScalars.filter {
+                $0.properties.generalCategory != .nonspacingMark
+            }))
         }
         var folded: [UInt8] = []
         if undotted != written {
