@@ -8,7 +8,8 @@
 ///
 /// Options:
 /// - `to`: the target language (required), a BCP 47 tag.
-/// - `glossaries`: the stack, later ones winning: default `[cldr, core, names, places]`; names in
+/// - `glossaries`: the stack, later ones winning: default `[nationalities, cldr, core, names, places]` (the
+///   adjectives first, so that 中国 read into English is China, not Chinese); names in
 ///   `Dictionaries/glossaries/`, `cldr` for ICU's CLDR country names, or paths to `.tsv`, `.csv` or `.tbx` files.
 /// - `scope`: `summary` (default: the picked sentences) or `article` (every sentence).
 /// - `unverified`: `mark` (default: applied and marked), `apply` (applied as if verified, still reported) or `skip`
@@ -29,7 +30,7 @@ public struct TranslateStage: Stage {
     public enum Scope: String, Sendable, CaseIterable { case summary, article }
 
     /// The default glossary stack.
-    public static let standardGlossaries = ["cldr", "core", "names", "places"]
+    public static let standardGlossaries = ["nationalities", "cldr", "core", "names", "places"]
 
     public let target: Language
     public let scope: Scope

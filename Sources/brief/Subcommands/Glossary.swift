@@ -15,7 +15,7 @@ struct GlossaryCommand: ParsableCommand {
         var from: String = "en"
 
         @Option(name: .long, parsing: .upToNextOption,
-                help: "The glossary stack, later ones winning (default: cldr core names places).")
+                help: "The glossary stack, later ones winning (default: nationalities cldr core names places).")
         var glossaries: [String] = TranslateStage.standardGlossaries
 
         func languages() throws -> (Language, Language) { (try Language.resolve(from), try Language.resolve(to)) }
