@@ -153,3 +153,80 @@ struct TranslateTests {
         #expect(first.serialized().contains("\"translation\":{\"language\":\"ru\",\"direction\":\"ltr\""))
     }
 }
+
+/// One shipped language: an English sentence with a core term, a leader, an organization, a country, a city and a
+/// nationality, and the house forms the draft must hold; then a sentence in the language, back into English.
+struct ShippedCase: Sendable, CustomTestStringConvertible {
+    var target: String
+    var expected: [String]
+    var reverse: String
+    var reverseExpected: [String]
+    var testDescription: String { target }
+}
+
+@Suite("The shipped glossaries")
+struct ShippedGlossaryTests {
+    static let english = "Vladimir Putin told the World Health Organization that Russian refugees in Kabul and North Korea need a ceasefire."
+
+    static let cases: [ShippedCase] = [
+        ShippedCase(target: "ru", expected: ["Владимир Путин", "Всемирная организация здравоохранения", "российский",
+                                             "беженец", "Кабул", "Северная Корея", "прекращение огня"],
+                    reverse: "Накануне выборов в Кабуле Владимир Путин говорил о прекращении огня.",
+                    reverseExpected: ["election", "Kabul", "ceasefire", "Vladimir Putin"]),
+        ShippedCase(target: "fa", expected: ["ولادیمیر پوتین", "سازمان جهانی بهداشت", "روسی", "پناهنده", "کابل",
+                                             "کره شمالی", "آتش‌بس"],
+                    reverse: "ولادیمیر پوتین گفت پناهنده در کابل به آتش‌بس نیاز دارد.",
+                    reverseExpected: ["Vladimir Putin", "refugee", "Kabul", "ceasefire"]),
+        ShippedCase(target: "es", expected: ["Vladímir Putin", "Organización Mundial de la Salud", "ruso", "refugiado",
+                                             "Kabul", "Corea del Norte", "alto el fuego"],
+                    reverse: "Los refugiados de Kabul piden un alto el fuego, dijo Vladímir Putin.",
+                    reverseExpected: ["refugee", "Kabul", "ceasefire", "Vladimir Putin"]),
+        ShippedCase(target: "fr", expected: ["Vladimir Poutine", "Organisation mondiale de la santé", "russe", "réfugié",
+                                             "Kaboul", "Corée du Nord", "cessez-le-feu"],
+                    reverse: "Les réfugiés de Kaboul demandent un cessez-le-feu, a déclaré Vladimir Poutine.",
+                    reverseExpected: ["refugee", "Kabul", "ceasefire", "Vladimir Putin"]),
+        ShippedCase(target: "zh-Hans", expected: ["弗拉基米尔·普京", "世界卫生组织", "俄罗斯", "难民", "喀布尔", "朝鲜", "停火"],
+                    reverse: "弗拉基米尔·普京说，喀布尔的难民需要停火。",
+                    reverseExpected: ["Vladimir Putin", "Kabul", "refugee", "ceasefire"]),
+    ]
+
+    @Test("English news → the house forms of each part of the glossary", arguments: cases)
+    func intoTheLanguage(_ shipped: ShippedCase) throws {
+        let translation = try Draft.translation(Self.english, to: shipped.target, glossaries: TranslateStage.standardGlossaries)
+        let draft = translation.sentences[0].text
+        for form in shipped.expected { #expect(draft.contains(form), "\(form) in \(draft)") }
+        #expect(translation.report.coverage > 0.8)
+    }
+
+    @Test("the same rows read back: the language's news → English terms", arguments: cases)
+    func backIntoEnglish(_ shipped: ShippedCase) throws {
+        let draft = try Draft.translation(shipped.reverse, from: shipped.target, to: "en",
+                                          glossaries: TranslateStage.standardGlossaries).sentences[0].text
+        for term in shipped.reverseExpected { #expect(draft.contains(term), "\(term) in \(draft)") }
+    }
+
+    @Test("Traditional Chinese borrows the Simplified terms through ICU, marked unverified")
+    func traditionalChinese() throws {
+        let translation = try Draft.translation("The refugees need a ceasefire.", to: "zh-Hant",
+                                                glossaries: TranslateStage.standardGlossaries)
+        #expect(translation.sentences[0].text.contains("難民"))
+        #expect(translation.sentences[0].spans.contains { $0.status == .unverified })
+        #expect(translation.report.notes.contains { $0.contains("Hans-Hant") })
+    }
+
+    @Test("every shipped glossary file passes the check")
+    func shippedFilesCheck() throws {
+        let folder = DataDirectory.default.url.appendingPathComponent("glossaries")
+        var checked = 0
+        for name in TermTable.available(.default) {
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(name).path)
+            where file.hasSuffix(".tsv") && file != "en.tsv" {
+                let glossary = try GlossaryTools.read(folder.appendingPathComponent("\(name)/\(file)").path)
+                #expect(GlossaryTools.check(glossary).isEmpty, "\(name)/\(file)")
+                #expect(glossary.provenance?.contains("licence") == true, "\(name)/\(file)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+    }
+}

@@ -21,6 +21,30 @@ extension Batch {
         public var outcome: Outcome
         /// How many articles were summarized (a records file counts each good record).
         public var articles = 0
+        /// The translation drafts made, and their glossary coverage.
+        public var drafts = Drafts()
+    }
+
+    /// How many translation drafts were made, and their mean glossary coverage.
+    public struct Drafts: Sendable, Equatable {
+        /// Drafts made.
+        public var count = 0
+        /// The sum of their coverage figures.
+        public var coverageSum = 0.0
+
+        /// The mean share of content words covered by glossary terms, 0…1 (0 without drafts).
+        public var coverage: Double { count > 0 ? coverageSum / Double(count) : 0 }
+
+        mutating func add(_ coverage: Double?) {
+            guard let coverage else { return }
+            count += 1
+            coverageSum += coverage
+        }
+
+        mutating func add(_ other: Drafts) {
+            count += other.count
+            coverageSum += other.coverageSum
+        }
     }
 
     /// Running totals.
@@ -37,6 +61,8 @@ extension Batch {
         public var ignored = 0
         /// Articles summarized (each good record of a records file counts).
         public var articles = 0
+        /// Translation drafts made, and their glossary coverage.
+        public var drafts = Drafts()
         /// Seconds since the batch started.
         public var elapsed = 0.0
 
@@ -104,6 +130,8 @@ extension Batch {
             "\(totals.done) done, \(totals.upToDate) up to date, \(totals.failed) failed, \(totals.ignored) ignored"
                 + (notStarted > 0 ? ", \(notStarted) not started" : "")
                 + " — " + String(format: "%.1f s, %.1f articles/s", seconds, articlesPerSecond)
+                + (totals.drafts.count > 0 ? String(format: "; %d drafts, glossary coverage %.1f%%", totals.drafts.count,
+                                                    totals.drafts.coverage * 100) : "")
         }
 
         /// The report as JSON (keys in this order).
@@ -124,6 +152,8 @@ extension Batch {
                 ("articles", .int(totals.articles)),
                 ("seconds", .double((seconds * 1000).rounded() / 1000)),
                 ("articlesPerSecond", .double((articlesPerSecond * 10).rounded() / 10)),
+                ("drafts", .int(totals.drafts.count)),
+                ("glossaryCoverage", .double((totals.drafts.coverage * 10_000).rounded() / 10_000)),
                 ("cancelled", .bool(cancelled)),
                 ("stoppedAtFirstFailure", .bool(stoppedEarly)),
                 ("failures", .array(failures.map { failure in

@@ -177,14 +177,16 @@ public final class Batch: Sendable {
     private func process(_ entry: ArticleTree.Entry, manifest: Manifest) {
         let input = options.input + "/" + entry.input, output = options.output + "/" + entry.output
         var articles = 0
+        var drafts = Drafts()
         let outcome: Outcome
         do {
             if entry.kind == .records {
-                guard let result = try records(entry, input: input, output: output, manifest: manifest, articles: &articles)
+                guard let result = try records(entry, input: input, output: output, manifest: manifest,
+                                               articles: &articles, drafts: &drafts)
                 else { return }  // cancelled part-way: not counted, nothing written
                 outcome = result
             } else {
-                outcome = try article(entry, input: input, output: output, manifest: manifest)
+                outcome = try article(entry, input: input, output: output, manifest: manifest, drafts: &drafts)
                 if outcome == .done { articles = 1 }
             }
         } catch let error as BriefError {
@@ -192,10 +194,11 @@ public final class Batch: Sendable {
         } catch {
             outcome = .failed(BriefError(.data, "\(entry.input): \(error)"))
         }
-        finish(FileResult(input: entry.input, output: entry.output, outcome: outcome, articles: articles))
+        finish(FileResult(input: entry.input, output: entry.output, outcome: outcome, articles: articles, drafts: drafts))
     }
 
-    private func article(_ entry: ArticleTree.Entry, input: String, output: String, manifest: Manifest) throws -> Outcome {
+    private func article(_ entry: ArticleTree.Entry, input: String, output: String, manifest: Manifest,
+                         drafts: inout Drafts) throws -> Outcome {
         var info = stat()
         guard stat(input, &info) == 0 else { throw BriefError(.io, "cannot read \(input)") }
         if Int(info.st_size) > ArticleInput.maximumBytes {
@@ -212,6 +215,7 @@ public final class Batch: Sendable {
         if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return .upToDate }
         var document = try ArticleInput.document(from: bytes, name: entry.input, id: entry.input)
         try pipeline.run(&document)
+        drafts.add(document.translation?.report.coverage)
         let file = try AtomicFile(output)
         try file.append(pipeline.renderer(options.format).render(document))
         try manifest.record(input: entry.input, key: key, stamp: stamp, size: try file.commit())
@@ -220,7 +224,7 @@ public final class Batch: Sendable {
 
     /// A records file: nil when the batch was cancelled part-way through it.
     private func records(_ entry: ArticleTree.Entry, input: String, output: String, manifest: Manifest,
-                         articles: inout Int) throws -> Outcome? {
+                         articles: inout Int, drafts: inout Drafts) throws -> Outcome? {
         let isLines = entry.input.lowercased().hasSuffix(".jsonl")
         var whole: Data?
         var info = stat()
@@ -253,6 +257,7 @@ public final class Batch: Sendable {
                 first = first ?? error
             } else {
                 articles += 1
+                drafts.add(answer.coverage)
             }
             try file.append(answer.line + "\n")
         }
@@ -321,6 +326,7 @@ public final class Batch: Sendable {
                 }
             }
             state.totals.articles += result.articles
+            state.totals.drafts.add(result.drafts)
             state.totals.elapsed = ProcessInfo.processInfo.systemUptime - state.started
             onEvent(.finished(result, state.totals))
         }

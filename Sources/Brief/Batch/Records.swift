@@ -19,6 +19,8 @@ public struct RecordProcessor: Sendable {
         public var line: String
         /// Why the record failed, when it did.
         public var error: BriefError?
+        /// The glossary coverage of the record's translation draft, when it has one.
+        public var coverage: Double?
     }
 
     /// The pipeline run on every record.
@@ -71,7 +73,8 @@ public struct RecordProcessor: Sendable {
             var document = try record.document(at: location)
             try pipeline.run(&document)
             guard case .object(let members) = pipeline.renderer(.json).json(document) else { preconditionFailure("an object") }
-            return Answer(line: JSON.object([("id", record.id ?? .null)] + members).serialized())
+            return Answer(line: JSON.object([("id", record.id ?? .null)] + members).serialized(), error: nil,
+                          coverage: document.translation?.report.coverage)
         } catch let error as BriefError {
             let located = error.message.hasPrefix(location) ? error : BriefError(error.kind, "\(location): \(error.message)")
             return failure(record.id, located)

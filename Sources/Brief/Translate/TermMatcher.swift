@@ -4,7 +4,7 @@ import CStemmer
 ///
 /// Text and terms are cut into words the same way, by ICU's word break for the source language (dictionary-based
 /// for Thai, Lao, Khmer, Burmese and Chinese, so a term never matches inside a word: 习近平 stays whole). A word's
-/// key is its ICU case folding (’ read as '), stemmed by Snowball (to its fixed point) where Snowball has the language, so `elections`,
+/// key is its ICU case folding (’ read as '), stemmed by Snowball where Snowball has the language, so `elections`,
 /// `Election` and `election's` all reach `election`; acronyms (a word in capitals, in a sentence that is not all
 /// capitals) are not stemmed, so `AIDS` is never `aid`; an acronym with periods is the same as without (`U.N.` is `UN`). Between the words of a multiword term the text may have any
 /// spaces or a hyphen (`director-general` is `director general`), or the same apostrophe, dot or slash as the term; in
@@ -49,8 +49,9 @@ struct TermMatcher: Sendable {
             var text = entry.source.text
             let cut = text.withUTF8 { bytes in words.cut(bytes) }
             surfaces.append(text.withUTF8 { bytes in cut.map { String(decoding: bytes[$0.range], as: UTF8.self) } })
-            // Each term goes in as its stems, and as written in capitals, whose words are not stemmed
-            // (UNITED NATIONS in a dateline).
+            // Each term goes in as its stems, and as its words unstemmed: for text in capitals, whose words are not
+            // stemmed (UNITED NATIONS in a dateline), and for an inflected form whose stem is the base form itself
+            // (Snowball stems Russian Иране to иран, but Иран to ира).
             let capitals = text.withUTF8 { bytes in words.cut(bytes, stemming: false) }
             var keys: [[UInt8]] = []
             for variant in [cut, capitals] where !variant.isEmpty {
@@ -264,16 +265,9 @@ final class WordCutter {
         }
         let isStopword = stopwords.contains(ByteKey(folded))
         guard let stemmer, stemming, shouting || !Self.isAcronym(written) else { return (folded, isStopword) }
-        // Snowball's stems are not always stems of themselves (Russian иране → иран → ира → ир, but иран → ира):
-        // stemming to the fixed point lets a form and its base meet.
-        var key = folded
-        for _ in 0..<4 {
-            let stem = key.withUnsafeBufferPointer { buffer -> [UInt8] in
-                guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return key }
-                return Array(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
-            }
-            if stem == key || stem.isEmpty { break }
-            key = stem
+        let key = folded.withUnsafeBufferPointer { buffer -> [UInt8] in
+            guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return folded }
+            return Array(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
         }
         return (key, isStopword)
     }

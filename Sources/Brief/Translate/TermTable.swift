@@ -60,6 +60,16 @@ enum TermTable {
         }
     }
 
+    /// Whether any of the named shipped glossaries lends `target` its terms from another language's file.
+    static func borrows(_ target: Language, _ names: [String], data: DataDirectory) -> Bool {
+        guard let borrow = borrowed[target.tag] else { return false }
+        return names.contains { name in
+            let folder = data.url.appendingPathComponent("glossaries/\(name)")
+            return !FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(target.tag).tsv").path)
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(borrow.tag).tsv").path)
+        }
+    }
+
     /// The glossaries shipped in `Dictionaries/glossaries/`.
     static func available(_ data: DataDirectory) -> [String] {
         let folder = data.url.appendingPathComponent("glossaries")

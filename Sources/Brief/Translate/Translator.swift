@@ -34,7 +34,7 @@ struct Translator: Sendable {
         if Self.inflectsForCase.contains(target.tag) {
             notes.append("\(target.name) inflects nouns for case: adjust the endings of the inserted terms")
         }
-        if let borrow = TermTable.borrowed[target.tag], loaded.contains(where: { $0.file.hasSuffix("/\(borrow.tag).tsv") }) {
+        if let borrow = TermTable.borrowed[target.tag], TermTable.borrows(target, glossaries, data: data) {
             notes.append("the \(target.tag) terms come from the \(borrow.tag) glossaries through ICU \(borrow.transform)"
                 + (borrow.exact ? "" : "; they are marked unverified"))
         }
