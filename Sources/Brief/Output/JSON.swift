@@ -12,39 +12,41 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// Compact JSON text (one line).
     public func serialized() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1024)
         write(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String) {
+    // Written as bytes: appending many small pieces to a String costs several times more.
+    private func write(to output: inout [UInt8]) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .double(let value): output += value.isFinite ? String(value) : "null"
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .double(let value): output.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
         case .string(let value): JSON.writeString(value, to: &output)
         case .array(let values):
-            output += "["
+            output.append(0x5B)  // [
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(0x2C) }
                 value.write(to: &output)
             }
-            output += "]"
+            output.append(0x5D)
         case .object(let members):
-            output += "{"
+            output.append(0x7B)  // {
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(0x2C) }
                 JSON.writeString(key, to: &output)
-                output += ":"
+                output.append(0x3A)
                 value.write(to: &output)
             }
-            output += "}"
+            output.append(0x7D)
         }
     }
 
-    private static func writeString(_ string: String, to output: inout String) {
-        output += "\""
+    private static func writeString(_ string: String, to output: inout [UInt8]) {
+        output.append(0x22)
         var string = string
         string.withUTF8 { bytes in
             // Runs of bytes that need no escape are copied whole.
@@ -72,15 +74,13 @@ public indirect enum JSON: Sendable, Equatable {
                     index += 1
                     continue
                 }
-                if run < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<index]), as: UTF8.self) }
-                output += escape
+                if run < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                output.append(contentsOf: escape.utf8)
                 index += width
                 run = index
             }
-            if run < bytes.count {
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[run...]), as: UTF8.self)
-            }
+            if run < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
         }
-        output += "\""
+        output.append(0x22)
     }
 }

@@ -197,9 +197,10 @@ final class WordCutter {
     private let decomposer: Normalizer?
 
     private let stopwords: Set<ByteKey>
-    /// What each spelling became (key, stopword), by spelling and mode: news repeats its words. Starts over after
-    /// `memoLimit` spellings, so memory stays flat.
-    private var memo: [[UInt8]: (key: [UInt8], isStopword: Bool)] = [:]
+    /// What each spelling became (key, stopword), one table per mode (stemmed, in a shouted headline, unstemmed):
+    /// news repeats its words. Starts over after `memoLimit` spellings, so memory stays flat.
+    private var memo = [ByteTable](repeating: ByteTable(), count: 3)
+    private var known: [(key: [UInt8], isStopword: Bool)] = []
     static let memoLimit = 100_000
 
     init(language: Language, stopwords: Set<ByteKey> = []) throws {
@@ -221,21 +222,38 @@ final class WordCutter {
         iterator.forEachBoundary(in: bytes) { end, status in
             defer { start = end }
             guard status >= 100 else { return }  // spaces and punctuation
-            let range = start..<end
-            var spelling = Array(bytes[range])
-            spelling.append(shouting ? 1 : stemming ? 2 : 3)  // the mode, after the bytes
-            let known: (key: [UInt8], isStopword: Bool)
-            if let seen = memo[spelling] {
-                known = seen
-            } else {
-                if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
-                known = key(bytes, range, shouting: shouting, stemming: stemming)
-                memo[spelling] = known
-            }
-            words.append(TermMatcher.Word(range: range, key: known.key, isNumber: status < 200,
-                                          isStopword: known.isStopword))
+            words.append(word(bytes, start..<end, isNumber: status < 200, shouting: shouting, stemming: stemming))
         }
         return words
+    }
+
+    /// The words at `ranges` of `bytes`, already found by ICU's word break (the segment stage's), with keys.
+    func words(_ bytes: UnsafeBufferPointer<UInt8>, at ranges: [Range<Int>], shouting: Bool) -> [TermMatcher.Word] {
+        ranges.map { range in
+            let lead = bytes[range.lowerBound]
+            let isNumber = lead < 0x80 ? (0x30...0x39).contains(lead)
+                : String(decoding: bytes[range], as: UTF8.self).unicodeScalars.first?.properties.numericType == .decimal
+            return word(bytes, range, isNumber: isNumber, shouting: shouting, stemming: true)
+        }
+    }
+
+    private func word(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isNumber: Bool, shouting: Bool,
+                      stemming: Bool) -> TermMatcher.Word {
+        let mode = shouting ? 1 : stemming ? 0 : 2
+        let spelling = UnsafeBufferPointer(rebasing: bytes[range])
+        let index: Int
+        if let seen = memo[mode].value(for: spelling) {
+            index = Int(seen)
+        } else {
+            if known.count >= Self.memoLimit {
+                memo = [ByteTable](repeating: ByteTable(), count: 3)
+                known.removeAll(keepingCapacity: true)
+            }
+            index = known.count
+            known.append(key(bytes, range, shouting: shouting, stemming: stemming))
+            memo[mode].insert(spelling, Int32(index))
+        }
+        return TermMatcher.Word(range: range, key: known[index].key, isNumber: isNumber, isStopword: known[index].isStopword)
     }
 
     /// The matching key of one word, and whether it is a stopword.
@@ -296,7 +314,9 @@ final class WordCutter {
     static func isShouting(_ text: Substring) -> Bool {
         var upper = 0, lower = 0
         for scalar in text.unicodeScalars {
-            if ICU.isUppercase(scalar) { upper += 1 } else if ICU.isLowercase(scalar) { lower += 1 }
+            if scalar.isASCII {
+                if ("A"..."Z").contains(scalar) { upper += 1 } else if ("a"..."z").contains(scalar) { lower += 1 }
+            } else if ICU.isUppercase(scalar) { upper += 1 } else if ICU.isLowercase(scalar) { lower += 1 }
         }
         return upper >= 8 && upper > 3 * lower
     }

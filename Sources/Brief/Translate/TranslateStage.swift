@@ -78,8 +78,12 @@ public struct TranslateStage: Stage {
             : Array(document.sentences.indices)
         var tally = Translator.Tally()
         let sentences = try indices.map { index in
-            try translator.draft(Substring(Renderer.oneLine(document.string(of: document.sentences[index]))),
-                                 index: index, tally: &tally)
+            let sentence = document.sentences[index]
+            let text = Renderer.oneLine(document.string(of: sentence))
+            // The segment stage's words fit when the one-line text kept every byte in place.
+            let words = sentence.words.isEmpty || text.utf8.count != sentence.range.count ? nil
+                : sentence.words.map { ($0.lowerBound - sentence.range.lowerBound)..<($0.upperBound - sentence.range.lowerBound) }
+            return try translator.draft(Substring(text), index: index, words: words, tally: &tally)
         }
         document.translation = Translation(
             language: target.tag, direction: target.isRightToLeft ? "rtl" : "ltr", scope: scope.rawValue,

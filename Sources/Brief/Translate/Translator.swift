@@ -73,15 +73,17 @@ struct Translator: Sendable {
         }
     }
 
-    /// The draft of one sentence, counting what it used into `tally`.
-    func draft(_ text: Substring, index: Int, tally: inout Tally) throws -> Translation.Sentence {
+    /// The draft of one sentence, counting what it used into `tally`; `words` are its word ranges when the segment
+    /// stage already found them (UTF-8 offsets into `text`), so ICU's word break does not run twice.
+    func draft(_ text: Substring, index: Int, words given: [Range<Int>]? = nil, tally: inout Tally) throws
+        -> Translation.Sentence {
         let cutter = try ThreadCache.object("brief.translate.words.\(source.tag)") {
             try WordCutter(language: source, stopwords: stopwords)
         }
         var sentence = String(text)
         return sentence.withUTF8 { bytes in
             let shouting = WordCutter.isShouting(text)
-            let words = cutter.cut(bytes, shouting: shouting)
+            let words = given.map { cutter.words(bytes, at: $0, shouting: shouting) } ?? cutter.cut(bytes, shouting: shouting)
             let matches = matcher.matches(words, in: bytes, shouting: shouting)
             let flagNames = names == .flag && !shouting  // in a headline in capitals, capitals tell nothing
             var builder = DraftBuilder(rightToLeft: target.isRightToLeft)
