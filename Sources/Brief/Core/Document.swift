@@ -94,6 +94,9 @@ public struct Document: Sendable {
 public struct Sentence: Sendable, Equatable {
     public var range: Range<Int>
     public var words: [Range<Int>]
+    /// The name of the segmentation rule that ended the sentence (`icu`, `end`, or a `SentenceBreakRule`), when the
+    /// `segment` stage was built with `explain: true`.
+    public var rule: String? = nil
 
     public init(range: Range<Int>, words: [Range<Int>] = []) {
         self.range = range

@@ -57,12 +57,24 @@
 /// - after a day-of-month ordinal (`3. Oktober`) or a Roman ordinal (`XII. pluk`) in languages that write ordinals
 ///   with a period.
 ///
+/// **Named rules**: each break above is a `SentenceBreakRule` and each join a `SentenceJoinRule`; their names are
+/// what `explain` reports, `LanguageSupport` lists the ones about the language's script, and a test can switch one
+/// off (`disabling`).
+///
 /// **Speed**: the scan looks only at punctuation, line breaks and the lead bytes of the non-ASCII characters it
-/// knows, and `quickVerdict` decides the common `word. Next` break on bytes, so segmentation stays above half of raw
-/// ICU sentence-break throughput (`brief-bench segspeed`).
+/// knows, and `quickVerdict` keeps the common `word. Next` break when no join rule's byte-level pre-check
+/// (`mayJoin`) says it could apply, so segmentation stays above half of raw ICU sentence-break throughput
+/// (`brief-bench segspeed`).
 struct Segmenter: Sendable {
     let language: Language
     let rules: SentenceRules
+    /// The break rules applied to this language (all that apply to it, less any switched off).
+    let breakRules: Set<SentenceBreakRule>
+    /// The join rules tried on each break, in order (all that apply to the language, less any switched off).
+    let joinRules: [SentenceJoinRule]
+    /// Whether the drop rules run: `burmeseComma`, and `quotation` (its spans are found in any script with sentence
+    /// punctuation, for the join rules too).
+    let dropsStandInHalves: Bool, dropsEnclosed: Bool
     /// The longest abbreviation entry, in UTF-8 bytes: a longer token needs no lookup.
     let longestEntry: Int
     /// Case-folded signatures (length, first and next-to-last byte) of the abbreviation entries: a token whose
@@ -71,9 +83,14 @@ struct Segmenter: Sendable {
     /// The `continuation` words, as bytes.
     let continuations: [[UInt8]]
 
-    init(language: Language, rules: SentenceRules) {
+    init(language: Language, rules: SentenceRules, disabling disabled: Set<String> = []) {
         self.language = language
         self.rules = rules
+        breakRules = Set(SentenceBreakRule.allCases.filter { $0.applies(to: language) && !disabled.contains($0.rawValue) })
+        func on(_ rule: SentenceJoinRule) -> Bool { rule.applies(to: language) && !disabled.contains(rule.rawValue) }
+        joinRules = SentenceJoinRule.joins.filter(on)
+        dropsStandInHalves = on(.burmeseComma)
+        dropsEnclosed = on(.quotation)
         let entries = rules.titles.union(rules.abbreviations).union(rules.finals)
         longestEntry = entries.map(\.utf8.count).max() ?? 0
         var signatures = [Bool](repeating: false, count: 1 << 15)
@@ -108,6 +125,16 @@ struct Segmenter: Sendable {
     /// which breaks are dropped.
     static let maxEnclosed = 800
 
+    /// The same segmenter with the rules named in `names` switched off (to see what one rule does).
+    func disabling(_ names: Set<String>) -> Segmenter { Segmenter(language: language, rules: rules, disabling: names) }
+
+    /// The rules of the segmenter that are about the language's script, by name, breaks first.
+    var scriptRules: [String] {
+        let breaks = SentenceBreakRule.allCases.filter { breakRules.contains($0) && $0.scripts?.contains(language.script) == true }
+        let drops = dropsStandInHalves && SentenceJoinRule.burmeseComma.scripts?.contains(language.script) == true
+        return breaks.map(\.rawValue) + (drops ? [SentenceJoinRule.burmeseComma.rawValue] : [])
+    }
+
     /// Sentence ranges (UTF-8 offsets, whitespace trimmed) of `text`.
     func sentences(in text: String) throws -> [Range<Int>] {
         var text = text
@@ -115,14 +142,36 @@ struct Segmenter: Sendable {
     }
 
     func sentences(in bytes: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
-        guard !bytes.isEmpty else { return [] }
+        try segment(bytes, explain: false).ranges
+    }
+
+    /// The segmentation of some text: sentence ranges, and when explaining, the rule that ended each sentence and
+    /// the breaks the drops and joins removed.
+    struct Segmentation {
+        var ranges: [Range<Int>] = []
+        /// The rule that ended each sentence (explaining only).
+        var rules: [SentenceBreakRule] = []
+        /// Each break removed, as its UTF-8 offset, with the rule that removed it (explaining only).
+        var joins: [(offset: Int, rule: SentenceJoinRule)] = []
+    }
+
+    /// Segments `bytes`; with `explain`, records which rule made each sentence end and which removed each break.
+    func segment(_ bytes: UnsafeBufferPointer<UInt8>, explain: Bool) throws -> Segmentation {
+        var result = Segmentation()
+        guard !bytes.isEmpty else { return result }
         // CLDR's suppression list (`ss=standard`) only where Brief has no list of its own: ICU applies it to word
         // endings too (Portuguese "agricultores. As" is never split), and Brief's lists are a superset.
         let locale = rules.isEmpty ? language.icuLocale + "@ss=standard" : language.icuLocale
         let iterator = try BreakIterator.forThisThread(.sentence, locale: locale)
         var boundaries: [Int] = []
         iterator.forEachBoundary(in: bytes) { boundary, _ in boundaries.append(boundary) }
-        let marks = scan(bytes)
+        let marks = scan(bytes, explain: explain)
+        var sources: [Int: SentenceBreakRule] = [:]
+        if explain {
+            for (offset, rule) in zip(marks.extra, marks.extraRules ?? []) { sources[offset] = rule }
+            for offset in boundaries { sources[offset] = .icu }
+            for (offset, rule) in zip(marks.forced, marks.forcedRules ?? []) { sources[offset] = rule }
+        }
         if !marks.extra.isEmpty || !marks.forced.isEmpty {
             boundaries = Self.merge(boundaries, (marks.extra + marks.forced).sorted())
         }
@@ -133,17 +182,22 @@ struct Segmenter: Sendable {
         var spanIndex = 0, reach = -1
         for boundary in boundaries {
             if boundary == bytes.count || forced.contains(boundary) { kept.append(boundary); continue }
-            if isFalseBreak(bytes, boundary) { continue }
+            if dropsStandInHalves && isStandInHalf(bytes, boundary) {
+                if explain { result.joins.append((boundary, .burmeseComma)) }
+                continue
+            }
             // Inside a quotation or bracket (open < boundary <= close): not a sentence end.
             while spanIndex < spans.count && spans[spanIndex].lowerBound < boundary {
                 reach = max(reach, spans[spanIndex].upperBound)
                 spanIndex += 1
             }
-            if boundary <= reach { continue }
+            if dropsEnclosed && boundary <= reach {
+                if explain { result.joins.append((boundary, .quotation)) }
+                continue
+            }
             kept.append(boundary)
         }
 
-        var result: [Range<Int>] = []
         var start = 0
         for (index, icuBoundary) in kept.enumerated() {
             let isLast = index == kept.count - 1
@@ -153,12 +207,16 @@ struct Segmenter: Sendable {
                 let shifted = skipClosers(bytes, from: icuBoundary)
                 if shifted > icuBoundary && shifted < kept[index + 1] { boundary = shifted }
             }
-            if !isLast && !forced.contains(icuBoundary)
-                && shouldJoin(bytes, left: start..<boundary, rightStart: boundary, spans: spans) {
+            if !isLast && !forced.contains(icuBoundary),
+               let join = joinRule(bytes, left: start..<boundary, rightStart: boundary, spans: spans) {
+                if explain { result.joins.append((boundary, join)) }
                 continue
             }
             let trimmed = trim(bytes, start..<boundary)
-            if !trimmed.isEmpty { result.append(trimmed) }
+            if !trimmed.isEmpty {
+                result.ranges.append(trimmed)
+                if explain { result.rules.append(isLast ? .end : sources[icuBoundary] ?? .icu) }
+            }
             start = boundary
         }
         return result
