@@ -35,7 +35,11 @@ enum Punctuation {
     static let tokenOpeners: Set<Character> = ["(", "[", "{", "\"", "'", "“", "‘", "«", "„", "¿", "¡"]
 
     /// Whether `value` is a quotation mark or bracket: straight quotes, and the openers and closers of `pairs`.
-    static func isQuoteOrBracket(_ value: UInt32) -> Bool { quotesAndBrackets.contains(value) }
+    @inline(__always) static func isQuoteOrBracket(_ value: UInt32) -> Bool {
+        value < 0x80 ? asciiQuotesAndBrackets[Int(value)] : quotesAndBrackets.contains(value)
+    }
 
     private static let quotesAndBrackets: Set<UInt32> = Set(pairs.keys).union(pairClosers).union([0x22, 0x27])
+    /// `quotesAndBrackets` for ASCII, looked up without hashing (the scan asks for every `.` and quote).
+    private static let asciiQuotesAndBrackets: [Bool] = (0..<0x80).map { quotesAndBrackets.contains($0) }
 }

@@ -83,7 +83,8 @@ public enum SentenceBreakRule: String, CaseIterable, Sendable {
 ///
 /// The raw value is the rule's stable name, reported by `SegmentStage.explanation(of:)`. After `burmeseComma` and
 /// `quotation`, which drop breaks before the joins, the rules are tried in this order on each remaining break; the
-/// first that decides wins, and most decide only to join. `headline` only keeps; some rules keep or join.
+/// first that decides wins: most decide only to join, some (`ellipsis`, `lowercaseWord`, the abbreviations) keep or
+/// join. No rule joins a break that none decides on.
 public enum SentenceJoinRule: String, CaseIterable, Sendable {
     /// Burmese ၊ is a comma (Unicode counts it as a terminator): no break after a single one, nor inside ၊၊ (or ፡፡).
     case burmeseComma
@@ -92,8 +93,6 @@ public enum SentenceJoinRule: String, CaseIterable, Sendable {
     case quotation
     /// A list marker standing alone (`1.)`, `• 2.`, `iv)`) belongs to its item.
     case listMarker
-    /// Keeps: a line that ends in a letter or digit before a line break (a headline, a dateline) is a sentence.
-    case headline
     /// A break with no space, not after a terminator, splits a token (Korean `“…”라고`, `15.(금)`).
     case gluedToken
     /// `. . .` or an ellipsis glued to a word never ends a sentence; `...`/`…` and a space ends one only before a
@@ -134,6 +133,20 @@ public enum SentenceJoinRule: String, CaseIterable, Sendable {
 
     /// The rules tried on each break after the drops, in order.
     static let joins: [SentenceJoinRule] = allCases.filter { $0 != .burmeseComma && $0 != .quotation }
+
+    /// Whether the rule can join a common break (`Segmenter.CommonBreak`): one with spaces at the break and a capital
+    /// after it, that ends in a terminator or a quote (not `)`) after lowercase letters or a number. It has no glued
+    /// token or dotted abbreviation, lowercase word, date, number abbreviation or inner parenthesis, initials or
+    /// single letter; `attribution` leaves common breaks alone, and the drops come before.
+    var canJoinCommonBreaks: Bool {
+        switch self {
+        case .listMarker, .ellipsis, .continuation, .citation, .title, .finalAbbreviation, .abbreviation, .ordinal:
+            return true
+        case .burmeseComma, .quotation, .gluedToken, .attribution, .innerParenthesis, .lowercaseWord,
+             .dottedAbbreviation, .numericDate, .initial, .singleLetter, .numberAbbreviation:
+            return false
+        }
+    }
 
     /// The scripts the rule is about (their characters); nil for a rule of every script it applies to.
     var scripts: Set<String>? { self == .burmeseComma ? ["Mymr"] : nil }

@@ -59,6 +59,7 @@ extension Segmenter {
         let (gluedPeriod, references, longWord, ellipsis) = (on(.gluedPeriod), on(.references), on(.longWordPeriod),
                                                              on(.ellipsisSpace))
         let (bullet, listItem, listSequence) = (on(.bullet), on(.listItem), on(.listSequence))
+        let (dash, number) = (on(.dialogueDash), on(.numberAfterNumber))
         let (glues, gluedQuote) = (on(.gluedParagraph), on(.gluedQuote))
         let encloses = language.traits.hasSentencePunctuation
         var index = 0
@@ -140,7 +141,7 @@ extension Segmenter {
                     }
                 }
                 if next < count && bytes[next] == 0x20 {
-                    dashOrNumberBreak(bytes, at: index, previous: previous, marks: &marks)
+                    dashOrNumberBreak(bytes, at: index, previous: previous, dash: dash, number: number, marks: &marks)
                     // ICU's rule SB8 never breaks before a lowercase word; after an ordinary word of six or more
                     // letters the period still ends the sentence (the join rules decide).
                     if longWord && plain && index - tokenStart >= 6 && Self.isLowercase(previous),
@@ -155,7 +156,7 @@ extension Segmenter {
                     if start < count { marks.add(start, .ellipsisSpace) }
                 }
             case 0x21, 0x3F:  // ! ?
-                if next < count && bytes[next] == 0x20 { dashOrNumberBreak(bytes, at: index, previous: previous, marks: &marks) }
+                if next < count && bytes[next] == 0x20 { dashOrNumberBreak(bytes, at: index, previous: previous, dash: dash, number: number, marks: &marks) }
             case 0x3A where armenian:  // : typed for ։
                 if Self.isSpaceOrEnd(bytes, next) { appendTerminatorBreak(bytes, after: index, .armenianColon, to: &marks) }
             case 0x0F0D where tibetanShad, 0x0F11 where tibetanShad:  // Tibetan shad ། — unless it closes a clause (after ནས, ཤིང…)
@@ -265,10 +266,11 @@ extension Segmenter {
         if end < bytes.count { marks.add(end, rule) }
     }
 
-    /// After a terminator and a space: a break before a dash and a capital (`see? - Posted`), and a break before a
-    /// number after a number (`es 2. 2 + 2`).
-    func dashOrNumberBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, previous: Unicode.Scalar,
-                                   marks: inout Marks) {
+    /// After a terminator and a space: a break before a dash and a capital (`see? - Posted`, with `dash`), and a
+    /// break before a number after a number (`es 2. 2 + 2`, with `number`).
+    func dashOrNumberBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, previous: Unicode.Scalar, dash: Bool,
+                           number: Bool, marks: inout Marks) {
+        guard dash || number else { return }
         var start = index + 1
         while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         guard start < bytes.count else { return }
@@ -277,11 +279,10 @@ extension Segmenter {
             var word = start + width
             guard word < bytes.count, bytes[word] == 0x20 else { return }
             while word < bytes.count && bytes[word] == 0x20 { word += 1 }
-            if word < bytes.count, Self.decode(bytes, at: word).0.properties.isUppercase, breakRules.contains(.dialogueDash) {
+            if dash, word < bytes.count, Self.decode(bytes, at: word).0.properties.isUppercase {
                 marks.add(start, .dialogueDash)
             }
-        } else if bytes[index] == 0x2E, (0x30...0x39).contains(bytes[start]), (0x30...0x39).contains(previous.value),
-                  breakRules.contains(.numberAfterNumber) {
+        } else if number, bytes[index] == 0x2E, (0x30...0x39).contains(bytes[start]), (0x30...0x39).contains(previous.value) {
             marks.add(start, .numberAfterNumber)
         }
     }

@@ -10,7 +10,7 @@ extension Segmenter {
         let left = trim(bytes, left)
         guard !left.isEmpty else { return nil }
         let common = commonBreak(bytes, leftEnd: left.upperBound, rightStart: rightStart)
-        if let common, quickVerdict(bytes, left: left, common) == false { return nil }
+        if usesQuickPath, let common, quickVerdict(bytes, left: left, common) == false { return nil }
         var context = JoinContext(segmenter: self, bytes: bytes, left: left, rightStart: rightStart, spans: spans,
                                   common: common)
         for rule in joinRules {
@@ -22,7 +22,7 @@ extension Segmenter {
     /// The common break decided on bytes: `false` (keep it) when no join rule's `mayJoin` pre-check says the rule
     /// could apply; `nil` when the rules must decide.
     func quickVerdict(_ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, _ common: CommonBreak) -> Bool? {
-        for rule in joinRules where mayJoin(rule, bytes, left: left, common) { return nil }
+        for rule in quickRules where mayJoin(rule, bytes, left: left, common) { return nil }
         return false
     }
 
@@ -176,10 +176,6 @@ extension Segmenter {
             return nil  // drops, applied to every break before the joins
         case .listMarker:
             return left.count <= 16 && Self.isListMarker(Substring(decoding: bytes[left], as: UTF8.self)) ? true : nil
-        case .headline:
-            // Only a lowercase word on the same line or a glued token could carry such a line on.
-            let endsInLetter = Self.isASCIIAlphanumeric(bytes[left.upperBound - 1])
-            return endsInLetter && left.upperBound < rightStart && context.gap.contains(0x0A) ? false : nil
         case .gluedToken:
             return context.glued && !Punctuation.terminators.contains(last) ? true : nil
         case .ellipsis:
@@ -250,7 +246,7 @@ extension Segmenter {
     }
 
     /// Whether `rule` could join the common break `common`: a cheap test on bytes, false only when the rule
-    /// certainly does not join there.
+    /// certainly does not join there. Rules that never join a common break (`canJoinCommonBreaks`) are not asked.
     func mayJoin(_ rule: SentenceJoinRule, _ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>,
                  _ common: CommonBreak) -> Bool {
         switch rule {
@@ -262,13 +258,7 @@ extension Segmenter {
         case .finalAbbreviation: return common.entry == .final
         case .abbreviation: return common.entry == .abbreviation
         case .ordinal: return common.word == .number
-        // A common break has spaces at the break and a capital after it, ends in a terminator or a quote (not `)`),
-        // and its word is lowercase letters or a number: no glued token or dotted abbreviation, no lowercase word,
-        // date, number abbreviation or inner parenthesis, no initials or single letter. `attribution` leaves common
-        // breaks alone, and `headline` only keeps.
-        case .burmeseComma, .quotation, .headline, .gluedToken, .attribution, .innerParenthesis, .lowercaseWord,
-             .dottedAbbreviation, .numericDate, .initial, .singleLetter, .numberAbbreviation:
-            return false
+        default: return rule.canJoinCommonBreaks
         }
     }
 

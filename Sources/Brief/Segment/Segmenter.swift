@@ -72,6 +72,11 @@ struct Segmenter: Sendable {
     let breakRules: Set<SentenceBreakRule>
     /// The join rules tried on each break, in order (all that apply to the language, less any switched off).
     let joinRules: [SentenceJoinRule]
+    /// The join rules the quick path asks whether they could join a common break (`quickVerdict`).
+    let quickRules: [SentenceJoinRule]
+    /// Whether `quickVerdict` may keep a common break before the rules are asked (off only to test that it changes
+    /// nothing).
+    var usesQuickPath = true
     /// Whether the drop rules run: `burmeseComma`, and `quotation` (its spans are found in any script with sentence
     /// punctuation, for the join rules too).
     let dropsStandInHalves: Bool, dropsEnclosed: Bool
@@ -89,6 +94,7 @@ struct Segmenter: Sendable {
         breakRules = Set(SentenceBreakRule.allCases.filter { $0.applies(to: language) && !disabled.contains($0.rawValue) })
         func on(_ rule: SentenceJoinRule) -> Bool { rule.applies(to: language) && !disabled.contains(rule.rawValue) }
         joinRules = SentenceJoinRule.joins.filter(on)
+        quickRules = joinRules.filter(\.canJoinCommonBreaks)
         dropsStandInHalves = on(.burmeseComma)
         dropsEnclosed = on(.quotation)
         let entries = rules.titles.union(rules.abbreviations).union(rules.finals)
@@ -168,8 +174,8 @@ struct Segmenter: Sendable {
         let marks = scan(bytes, explain: explain)
         var sources: [Int: SentenceBreakRule] = [:]
         if explain {
-            for (offset, rule) in zip(marks.extra, marks.extraRules ?? []) { sources[offset] = rule }
             for offset in boundaries { sources[offset] = .icu }
+            for (offset, rule) in zip(marks.extra, marks.extraRules ?? []) { sources[offset] = rule }
             for (offset, rule) in zip(marks.forced, marks.forcedRules ?? []) { sources[offset] = rule }
         }
         if !marks.extra.isEmpty || !marks.forced.isEmpty {
