@@ -95,3 +95,18 @@ public struct DataDirectory: Sendable, Equatable {
         return files.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
     }
 }
+
+extension Substring {
+    /// The text without the spaces and tabs around it (Unicode category Zs and U+0009, what
+    /// `CharacterSet.whitespaces` trims), without a trip through Foundation: data files are read line by line.
+    var trimmingSpaces: Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " " || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && isSpace(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start && isSpace(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return Substring(scalars[start..<end])
+    }
+}

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A language's stopword list, `Dictionaries/stopwords/TAG.txt` (one word a line), read once per process.
 ///
 /// The summarizer matches ICU-case-folded words against `folded`; language detection builds its function-word
@@ -16,9 +14,7 @@ public struct Stopwords: Sendable {
     /// The stopwords of `language` (none when it has no list), read once per process for each data folder.
     public static func load(for language: Language, data: DataDirectory) throws -> Stopwords {
         try cache.value(for: "\(data.url.path)|\(language.tag)") {
-            let entries = try data.languageLines("stopwords", for: language)?.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            } ?? []
+            let entries = try data.languageLines("stopwords", for: language)?.map { String($0.trimmingSpaces) } ?? []
             let folder = try CaseMapper.shared()
             var folded = Set<ByteKey>()
             for entry in entries {
@@ -31,10 +27,11 @@ public struct Stopwords: Sendable {
     }
 
     /// Reads the stopword list of every supported language and every other list in `stopwords/`, once per process
-    /// for each data folder, so a file that cannot be read fails when a pipeline is built.
+    /// for each data folder, so a file that cannot be read fails when a pipeline is built. (A list has no syntax to
+    /// check; it is folded when its language is first loaded.)
     static func validateAll(data: DataDirectory) throws {
         try validated.value(for: data.url.path) {
-            for language in Language.withData(in: "stopwords", data: data) { _ = try load(for: language, data: data) }
+            for language in Language.withData(in: "stopwords", data: data) { _ = try data.languageFile("stopwords", for: language) }
             return true
         }
     }

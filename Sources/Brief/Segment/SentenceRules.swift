@@ -1,5 +1,3 @@
-import Foundation
-
 /// A language's sentence-boundary exceptions, from `Dictionaries/abbreviations/TAG.txt`.
 ///
 /// Each line is `ENTRY<TAB>KIND`:
@@ -78,8 +76,8 @@ struct SentenceRules: Sendable {
     init(lines: [(number: Int, text: Substring)], file: String) throws {
         for (number, line) in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let entry = String(fields[0].trimmingCharacters(in: .whitespaces))
-            let name = fields.count > 1 ? fields[1].trimmingCharacters(in: .whitespaces) : ""
+            let entry = String(fields[0].trimmingSpaces)
+            let name = fields.count > 1 ? String(fields[1].trimmingSpaces) : ""
             guard let kind = name.isEmpty ? .abbr : Kind(rawValue: name) else {
                 throw BriefError.config(file: file, line: number, column: fields[0].count + 2,
                     "unknown kind '\(name)' for '\(entry)'; expected one of: "
