@@ -23,6 +23,15 @@ public struct Language: Sendable, Hashable {
     /// Whether a lowercase prefix is written solid with a capitalized name (Ndebele `waseLupane`, Shona `kuHarare`).
     public var prefixesNames: Bool { ["nd", "sn", "zu", "xh"].contains(tag) }
 
+    /// Whether ordinal numbers are written with a period (`3. Oktober`, `XII. pluk`).
+    public var writesOrdinalsWithPeriod: Bool { Self.ordinalPeriodTags.contains(tag) }
+
+    /// Languages whose ordinal numbers are written with a period.
+    static let ordinalPeriodTags: Set<String> = [
+        "de", "da", "nb", "no", "fi", "is", "et", "lv", "cs", "sk", "sl", "hr", "bs", "sr", "sr-Latn", "sr-Cyrl",
+        "mk", "pl", "hu", "tr", "az", "uz", "kk",
+    ]
+
     /// Whether text runs right to left.
     public var isRightToLeft: Bool { traits.isRightToLeft }
 

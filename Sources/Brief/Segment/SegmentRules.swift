@@ -158,7 +158,7 @@ public enum SentenceJoinRule: String, CaseIterable, Sendable {
         case .quotation: return traits.hasSentencePunctuation
         case .gluedToken, .ellipsis: return traits.writesWordsWithSpaces
         case .attribution: return !traits.startsSentencesWithCapital && traits.hasSentencePunctuation
-        case .ordinal: return Segmenter.ordinalPeriodLanguages.contains(language.tag)
+        case .ordinal: return language.writesOrdinalsWithPeriod
         default: return true
         }
     }
