@@ -16,7 +16,13 @@ struct RuleCase: Sendable, CustomTestStringConvertible {
         (self.rule, self.language, self.text, self.sentences, self.withoutRule) = (rule, language, text, sentences, withoutRule)
     }
 
-    func segmenter() throws -> Segmenter { try Segmenter.load(for: Language.resolve(language), data: .default) }
+    /// The sentences with every rule, and with this one switched off, are the expected ones; returns the explanation.
+    func check() throws -> SegmentationExplanation {
+        let segmenter = try Segmenter.load(for: Language.resolve(language), data: .default)
+        #expect(try split(text, segmenter) == sentences)
+        #expect(try split(text, segmenter.disabling([rule])) == withoutRule)
+        return try SentenceSplitter(language: language).explain(text)
+    }
 }
 
 /// The sentences of `text` as `segmenter` splits it.
@@ -128,19 +134,12 @@ struct SegmentRuleTests {
 
     @Test("a break rule adds its break, and explain names it on the sentence it ends", arguments: breaks)
     func breakRule(_ item: RuleCase) throws {
-        let segmenter = try item.segmenter()
-        #expect(try split(item.text, segmenter) == item.sentences)
-        #expect(try split(item.text, segmenter.disabling([item.rule])) == item.withoutRule)
-        let explained = try SentenceSplitter(language: item.language).explain(item.text)
-        #expect(explained.sentences.contains { $0.rule == item.rule })
+        #expect(try item.check().sentences.contains { $0.rule == item.rule })
     }
 
     @Test("a join rule removes its break, and explain counts it", arguments: joins)
     func joinRule(_ item: RuleCase) throws {
-        let segmenter = try item.segmenter()
-        #expect(try split(item.text, segmenter) == item.sentences)
-        #expect(try split(item.text, segmenter.disabling([item.rule])) == item.withoutRule)
-        let explained = try SentenceSplitter(language: item.language).explain(item.text)
+        let explained = try item.check()
         #expect((explained.joinCounts[item.rule] ?? 0) > 0, "\(explained.joins)")
     }
 
