@@ -103,7 +103,8 @@ public enum SentenceJoinRule: String, CaseIterable, Sendable {
     /// A parenthesis after a closing quotation mark is a citation or comment on it (`"…" (Smith 55).`).
     case citation
     /// Scripts without capitals: a quotation that opens the sentence or asks inside it, and a title in 《 》 or 〈 〉,
-    /// go on into the text after it on the line (`「我們一定會贏！」一名球迷說。`; see `quotationJoins`).
+    /// go on into the text after it on the line (`「我們一定會贏！」一名球迷說。`; see `quotationJoins`) — but not into a
+    /// Latin capital after an ASCII terminator (a common break), which starts a sentence in a cased script.
     case attribution
     /// A parenthesis opened inside the sentence does not end it (`মেজর জেনারেল (অব.) আবদুল করিম`).
     case innerParenthesis
