@@ -22,6 +22,9 @@ dirs=(Tests/BriefTests/Fixtures/segmentation)
 [ -d "$EVAL/segmentation" ] && dirs=("$EVAL/segmentation" "${dirs[@]}")
 $BENCH segmentation "${dirs[@]}"
 
+echo "== sentence segmentation: how often each rule ends a sentence or removes a break"
+$BENCH rules "${dirs[@]}"
+
 echo "== sentence segmentation: speed on ~10 MB of English news, one core"
 python3 - "$EVAL" "$WORK/news-en.txt" <<'PY'
 import json, os, sys

@@ -2,6 +2,7 @@
 //
 //   brief-bench segmentation DIR...        Golden Rules pass rate per language (Brief and ICU alone), any JSONL dir
 //   brief-bench segspeed FILE LANG         MB/s of Brief's segmenter and of raw ICU sentence break, one core
+//   brief-bench rules DIR...               how often each segmentation rule ends a sentence or removes a break
 //   brief-bench summarize SET METHOD OUT   summaries of a {"id","lang","text"} JSONL set, and articles/s
 //   brief-bench throughput SET SECONDS     default pipeline end to end on one core: articles/s, MB/s, peak memory
 //   brief-bench detect DIR                 detection accuracy on paragraphs of >= 200 characters
@@ -80,6 +81,27 @@ func segspeed(_ path: String, _ language: String) throws {
             best = min(best, now() - start)
         }
         print(String(format: "segspeed %@ %.1f MB/s (%d sentences in %.1f MB)", name, megabytes / best, count, megabytes))
+    }
+}
+
+/// How often each break rule ends a sentence and each join rule removes a break, over the texts of JSONL files.
+func rules(_ directories: [String]) throws {
+    var breaks: [String: Int] = [:], joins: [String: Int] = [:]
+    for directory in directories {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }.sorted()
+        for file in files {
+            let splitter = try SentenceSplitter(language: String(file.dropLast(6)))
+            for item in try lines("\(directory)/\(file)") {
+                guard let text = item["text"] as? String else { continue }
+                let explained = try splitter.explain(text)
+                for sentence in explained.sentences { breaks[sentence.rule ?? "?", default: 0] += 1 }
+                joins.merge(explained.joinCounts, uniquingKeysWith: +)
+            }
+        }
+    }
+    for (kind, counts) in [("break", breaks), ("join", joins)] {
+        print("rules \(kind): " + counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            .joined(separator: ", "))
     }
 }
 
@@ -213,11 +235,12 @@ do {
     switch arguments.first {
     case "segmentation": try segmentation(Array(arguments.dropFirst()))
     case "segspeed": try segspeed(arguments[1], arguments[2])
+    case "rules": try rules(Array(arguments.dropFirst()))
     case "summarize": try summarize(arguments[1], arguments[2], arguments[3])
     case "throughput": try throughput(arguments[1], Double(arguments[2]) ?? 10, pipelineFile: arguments.count > 3 ? arguments[3] : nil)
     case "detect": try detect(arguments[1])
     case "translate": try translate(arguments[1], Double(arguments[2]) ?? 5, Array(arguments.dropFirst(3)))
-    default: print("usage: brief-bench segmentation|segspeed|summarize|throughput|detect|translate …"); exit(64)
+    default: print("usage: brief-bench segmentation|segspeed|rules|summarize|throughput|detect|translate …"); exit(64)
     }
 } catch {
     FileHandle.standardError.write(Data("brief-bench: \(error)\n".utf8))

@@ -247,6 +247,19 @@ struct SummarizeTests {
         #expect(!vietnameseKeywords.contains { $0.contains("tượng cướp tiệm") }, "\(vietnameseKeywords)")
     }
 
+    @Test("a whole sentence ends in a terminator, perhaps inside closing quotes or brackets; Thai needs none",
+          arguments: [
+              ("en", "Officials said the talks would resume.\u{201D}", true),
+              ("en", "Officials said the talks would resume", false),
+              ("zh-Hans", "他在会上谈到了〈我们的胜利。〉", true),
+              ("fr", "« Nous ne céderons pas », a-t-il déclaré :", true),
+              ("th", "รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกร", true),
+          ])
+    func wholeSentence(language: String, text: String, whole: Bool) throws {
+        let language = try Language.resolve(language)
+        #expect(SummarizeStage.isWholeSentence(text[...], words: 6, language: language, followedBy: nil) == whole)
+    }
+
     @Test("near-duplicate sentences are not both picked")
     func noNearDuplicates() throws {
         let text = """

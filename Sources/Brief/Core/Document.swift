@@ -113,7 +113,8 @@ public protocol DocumentKey {
 public struct Sentence: Sendable, Equatable {
     public var range: Range<Int>
     public var words: [Range<Int>]
-    /// The segmentation rule that ended the sentence, when the segmenter was asked to explain its boundaries.
+    /// The name of the segmentation rule that ended the sentence (`icu`, `end`, or a `SentenceBreakRule`), when the
+    /// `segment` stage was built with `explain: true`.
     public var rule: String? = nil
 
     public init(range: Range<Int>, words: [Range<Int>] = []) {

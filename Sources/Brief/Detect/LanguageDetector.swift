@@ -44,8 +44,9 @@ public struct LanguageDetector: Sendable {
         }
         self.variants = variants
         profiles = try Language.supported.filter { !$0.writesWithoutSpaces }.compactMap { language in
-            guard let lines = try data.languageLines("stopwords", for: language), lines.count >= 20 else { return nil }
-            return (language.tag, language.script, Set(lines.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }))
+            let stopwords = try Stopwords.load(for: language, data: data)
+            guard stopwords.count >= 20 else { return nil }
+            return (language.tag, language.script, Set(stopwords.entries.map { $0.lowercased() }))
         }
     }
 
@@ -69,12 +70,6 @@ public struct LanguageDetector: Sendable {
         guard let best = ranked.first else { return nil }
         return (best.0, best.1, ranked.dropFirst().first?.1 ?? 0)
     }
-
-    /// Scripts used by one VOA language only.
-    static let singleLanguageScripts: [String: String] = [
-        "Hang": "ko", "Kore": "ko", "Thai": "th", "Laoo": "lo", "Khmr": "km", "Mymr": "my", "Tibt": "bo",
-        "Geor": "ka", "Armn": "hy", "Grek": "el", "Beng": "bn",
-    ]
 
     /// CLD2 codes that map to a different Brief tag.
     static let cld2Codes: [String: String] = [
@@ -135,7 +130,7 @@ public struct LanguageDetector: Sendable {
             confidence = min(0.95, 0.5 + vote.share * 2)
         }
         if letters < minimumLetters || tag == "un" {
-            if let single = Self.singleLanguageScripts[script] {
+            if let single = Language.onlyLanguage(writtenIn: script)?.tag {
                 return Detection(language: single, confidence: letters < minimumLetters ? 0.5 : 0.8, script: script)
             }
             return Detection(language: "und", confidence: 0, script: script, reason: letters < minimumLetters

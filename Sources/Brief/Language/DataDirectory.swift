@@ -52,23 +52,61 @@ public struct DataDirectory: Sendable, Equatable {
 
     /// The lines of a data file, without its `#` comment lines and blank lines; nil when the file does not exist.
     public func lines(_ relativePath: String) throws -> [Substring]? {
+        try numberedLines(relativePath)?.map(\.text)
+    }
+
+    /// The lines of a data file with their 1-based line numbers, without `#` comment lines and blank lines; nil
+    /// when the file does not exist.
+    public func numberedLines(_ relativePath: String) throws -> [(number: Int, text: Substring)]? {
         let file = url.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw BriefError(.io, "cannot read data file \(file.path)")
         }
         let text = String(decoding: data, as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).filter { line in
-            !line.allSatisfy(\.isWhitespace) && !line.hasPrefix("#")
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap {
+            index, line in
+            line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") ? nil : (index + 1, line)
         }
     }
 
     /// The per-language data file `folder/TAG.txt` for `language`, falling back to its base language (`sr-Latn` → `sr`).
     public func languageLines(_ folder: String, for language: Language) throws -> [Substring]? {
+        try languageFile(folder, for: language)?.lines.map(\.text)
+    }
+
+    /// The path (for messages) and numbered lines of the per-language data file `folder/TAG.txt` for `language`,
+    /// falling back to its base language (`sr-Latn` → `sr`); nil when there is none.
+    public func languageFile(_ folder: String, for language: Language) throws
+        -> (path: String, lines: [(number: Int, text: Substring)])? {
         let base = String(language.tag.split(separator: "-").first ?? "")
         for tag in [language.tag, base] where !tag.isEmpty {
-            if let lines = try lines("\(folder)/\(tag).txt") { return lines }
+            let relativePath = "\(folder)/\(tag).txt"
+            if let lines = try numberedLines(relativePath) {
+                return (url.appendingPathComponent(relativePath).path, lines)
+            }
         }
         return nil
+    }
+
+    /// The tags of the per-language files in `folder` (`abbreviations/de.txt` → `de`), sorted.
+    public func languageTags(in folder: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path)) ?? []
+        return files.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
+    }
+}
+
+extension Substring {
+    /// The text without the spaces and tabs around it (Unicode category Zs and U+0009, what
+    /// `CharacterSet.whitespaces` trims), without a trip through Foundation: data files are read line by line.
+    var trimmingSpaces: Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " " || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && isSpace(scalars[start]) { scalars.formIndex(after: &start) }
+        while end > start && isSpace(scalars[scalars.index(before: end)]) { scalars.formIndex(before: &end) }
+        return Substring(scalars[start..<end])
     }
 }

@@ -14,15 +14,26 @@ public struct Language: Sendable, Hashable {
     public let stemmer: String?
     /// Whether this is one of the VOA service languages (fully supported) or handled generically.
     public let isService: Bool
+    /// What the script means for the stages: spaces, capitals, direction, sentence punctuation.
+    public let traits: ScriptTraits
 
     /// Whether words are written without spaces between them (Thai, Lao, Khmer, Burmese, Tibetan, Chinese, Japanese).
-    public var writesWithoutSpaces: Bool { ["Thai", "Laoo", "Khmr", "Mymr", "Tibt", "Hans", "Hant", "Jpan"].contains(script) }
+    public var writesWithoutSpaces: Bool { !traits.writesWordsWithSpaces }
 
     /// Whether a lowercase prefix is written solid with a capitalized name (Ndebele `waseLupane`, Shona `kuHarare`).
     public var prefixesNames: Bool { ["nd", "sn", "zu", "xh"].contains(tag) }
 
+    /// Whether ordinal numbers are written with a period (`3. Oktober`, `XII. pluk`).
+    public var writesOrdinalsWithPeriod: Bool { Self.ordinalPeriodTags.contains(tag) }
+
+    /// Languages whose ordinal numbers are written with a period.
+    static let ordinalPeriodTags: Set<String> = [
+        "de", "da", "nb", "no", "fi", "is", "et", "lv", "cs", "sk", "sl", "hr", "bs", "sr", "sr-Latn", "sr-Cyrl",
+        "mk", "pl", "hu", "tr", "az", "uz", "kk",
+    ]
+
     /// Whether text runs right to left.
-    public var isRightToLeft: Bool { ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"].contains(script) }
+    public var isRightToLeft: Bool { traits.isRightToLeft }
 
     init(_ tag: String, _ name: String, icu: String? = nil, script: String, stemmer: String? = nil, service: Bool = true) {
         self.tag = tag
@@ -31,6 +42,7 @@ public struct Language: Sendable, Hashable {
         self.script = script
         self.stemmer = stemmer
         self.isService = service
+        traits = ScriptTraits(script)
     }
 }
 
@@ -120,6 +132,20 @@ extension Language {
 
     /// The undetermined language: ICU's root rules, no language data.
     public static let undetermined = Language("und", "Undetermined", icu: "", script: "Zyyy", service: false)
+
+    /// The one supported language written in `script` (Thai → `th`, Hangul → `ko`), when only one is.
+    public static func onlyLanguage(writtenIn script: String) -> Language? {
+        singleScriptLanguages[ScriptTraits.canonical(script)]
+    }
+
+    private static let singleScriptLanguages: [String: Language] = Dictionary(grouping: supported, by: \.script)
+        .compactMapValues { $0.count == 1 ? $0[0] : nil }
+
+    /// The supported languages, then every other language with a file in `folder` of `data` (`abbreviations/de.txt`).
+    static func withData(in folder: String, data: DataDirectory) -> [Language] {
+        var tags = Set(supported.map(\.tag))
+        return supported + data.languageTags(in: folder).compactMap { try? resolve($0) }.filter { tags.insert($0.tag).inserted }
+    }
 
     /// The supported tags, comma-separated, for messages.
     public static var supportedList: String { supported.map(\.tag).joined(separator: ", ") }

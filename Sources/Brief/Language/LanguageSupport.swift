@@ -1,7 +1,9 @@
 /// What each stage has for each supported language, for `brief languages`.
 public struct LanguageSupport: Sendable {
+    /// The language.
     public let language: Language
-    /// How sentences are found ("ICU", "ICU + rules", "ICU + space heuristic"…).
+    /// How sentences are found: `ICU`, the segmenter's rules about the script, `abbreviations` (`ICU + thaiSpace +
+    /// abbreviations`).
     public let segmentation: String
     /// Number of stopwords shipped.
     public let stopwords: Int
@@ -11,19 +13,17 @@ public struct LanguageSupport: Sendable {
     /// One row per supported language.
     public static func table(data: DataDirectory = .default) throws -> [LanguageSupport] {
         try Language.supported.map { language in
-            let extra: String = switch language.script {
-            case "Thai", "Laoo": "ICU + space heuristic"
-            case "Tibt": "ICU + shad ། ༎"
-            case "Ethi": "ICU + ፡፡ stand-in"
-            case "Mymr": "ICU + ၊၊ stand-in"
-            case "Armn": "ICU + ։/: rule"
-            default: "ICU"
-            }
-            let abbreviations = try data.languageLines("abbreviations", for: language)?.count ?? 0
+            let segmenter = try Segmenter.load(for: language, data: data)
             return LanguageSupport(
-                language: language, segmentation: abbreviations > 0 ? extra + " + abbreviations" : extra,
-                stopwords: try data.languageLines("stopwords", for: language)?.count ?? 0,
-                abbreviations: abbreviations)
+                language: language, segmentation: describe(segmenter),
+                stopwords: try Stopwords.load(for: language, data: data).count,
+                abbreviations: try data.languageLines("abbreviations", for: language)?.count ?? 0)
         }
+    }
+
+    /// ICU, then the segmenter's rules that are about the language's script (`tibetanShad`, `thaiSpace`…), then
+    /// `abbreviations` when the segmenter has abbreviation entries for the language.
+    static func describe(_ segmenter: Segmenter) -> String {
+        (["ICU"] + segmenter.scriptRules + (segmenter.rules.isEmpty ? [] : ["abbreviations"])).joined(separator: " + ")
     }
 }

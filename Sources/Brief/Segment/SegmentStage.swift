@@ -7,36 +7,66 @@
 ///
 /// The language is the document's (`--lang`, the pipeline's `source`, or `detect`); without one, ICU's root rules apply.
 ///
+/// Building the stage reads the abbreviation data of every language (once per process), so a malformed file fails
+/// when the pipeline is built (`brief pipeline validate`), not in the middle of a batch.
+///
 /// Options:
 /// - `words`: `true` (default) to record word tokens, `false` for sentences only.
+/// - `explain`: `false` (default); `true` to name on each sentence the rule that ended it (`Sentence.rule`: `icu`,
+///   `end`, or a `SentenceBreakRule`). `explanation(of:)` also lists the breaks that join rules removed.
 ///
 /// ```yaml
 /// - use: segment
-///   with: { words: true }
+///   with: { words: true, explain: false }
 /// ```
 public struct SegmentStage: Stage {
     public static let name = "segment"
     public static let summary = "sentence and word segmentation (ICU break iterators with per-language rules)"
-    public static let optionKeys = ["words"]
+    public static let optionKeys = ["words", "explain"]
     public static let requires: Set<Facet> = []
     public static let assigns: Set<Facet> = [.sentences]
 
+    /// Whether word tokens are recorded.
     public let words: Bool
+    /// Whether each sentence names the rule that ended it.
+    public let explain: Bool
     private let data: DataDirectory
 
     public init(options: StageOptions, context: StageContext) throws {
         words = try options.bool("words", default: true)
+        explain = try options.bool("explain", default: false)
         data = context.data
+        try Self.validateData(for: context.source, data: data)
+    }
+
+    /// Reads the segmentation data `run` will need, so a bad file fails now: the segmenter of `language` when the
+    /// pipeline fixes it, else every language's abbreviation file (once per process).
+    public static func validateData(for language: Language?, data: DataDirectory) throws {
+        if let language { _ = try Segmenter.load(for: language, data: data) } else { try SentenceRules.validateAll(data: data) }
     }
 
     public func run(_ document: inout Document) throws {
+        document.sentences = try segment(document, explain: explain).sentences
+    }
+
+    /// The segmentation of `document`'s text with every decision named: each sentence's `rule`, and each break
+    /// a drop or join rule removed (whatever `explain` is set to).
+    public func explanation(of document: Document) throws -> SegmentationExplanation {
+        try segment(document, explain: true)
+    }
+
+    private func segment(_ document: Document, explain: Bool) throws -> SegmentationExplanation {
         let language = try document.language.map(Language.resolve) ?? .undetermined
         let segmenter = try Segmenter.load(for: language, data: data)
         var text = document.text
-        document.sentences = try text.withUTF8 { bytes in
-            let ranges = try segmenter.sentences(in: bytes)
-            guard words else { return ranges.map { Sentence(range: $0) } }
-            return try Self.attachWords(ranges, bytes: bytes, locale: language.icuLocale)
+        return try text.withUTF8 { bytes in
+            let segmentation = try segmenter.segment(bytes, explain: explain)
+            var sentences = words ? try Self.attachWords(segmentation.ranges, bytes: bytes, locale: language.icuLocale)
+                : segmentation.ranges.map { Sentence(range: $0) }
+            if explain {
+                for (index, rule) in segmentation.rules.enumerated() { sentences[index].rule = rule.rawValue }
+            }
+            return SegmentationExplanation(sentences: sentences, segmentation.joins)
         }
     }
 
@@ -56,4 +86,28 @@ public struct SegmentStage: Stage {
         }
         return sentences
     }
+}
+
+/// What the segmenter decided and why: each sentence with the rule that ended it, and each break removed.
+public struct SegmentationExplanation: Sendable, Equatable {
+    /// A break that a drop or join rule removed.
+    public struct Join: Sendable, Equatable, Hashable {
+        /// Where the break was, as a UTF-8 offset into the text.
+        public var offset: Int
+        /// The name of the `SentenceJoinRule` that removed it.
+        public var rule: String
+    }
+
+    /// The sentences, each with `rule` set.
+    public var sentences: [Sentence]
+    /// The removed breaks, in the order they were decided.
+    public var joins: [Join]
+
+    init(sentences: [Sentence], _ joins: [(offset: Int, rule: SentenceJoinRule)]) {
+        self.sentences = sentences
+        self.joins = joins.map { Join(offset: $0.offset, rule: $0.rule.rawValue) }
+    }
+
+    /// How many breaks each join rule removed, by rule name.
+    public var joinCounts: [String: Int] { joins.reduce(into: [:]) { $0[$1.rule, default: 0] += 1 } }
 }

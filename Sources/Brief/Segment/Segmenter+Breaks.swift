@@ -8,46 +8,71 @@ extension Segmenter {
         var forced: [Int] = []
         /// Matched quotations and brackets: the opener's offset ..< the closer's offset.
         var spans: [Range<Int>] = []
+        /// When explaining: the rule of each extra and each forced break, in the same order.
+        var extraRules: [SentenceBreakRule]?, forcedRules: [SentenceBreakRule]?
+
+        init(explain: Bool) {
+            if explain { (extraRules, forcedRules) = ([], []) }
+        }
+
+        /// A break at `offset` by `rule`.
+        @inline(__always) mutating func add(_ offset: Int, _ rule: SentenceBreakRule) {
+            if rule.isForced {
+                forced.append(offset)
+                forcedRules?.append(rule)
+            } else {
+                extra.append(offset)
+                extraRules?.append(rule)
+            }
+        }
+
+        /// Breaks at `offsets` by `rule`.
+        mutating func add(_ offsets: [Int], _ rule: SentenceBreakRule) {
+            for offset in offsets { add(offset, rule) }
+        }
     }
 
     /// Bullets that start a list item.
     static let bullets: Set<UInt32> = [0x2022, 0x25E6, 0x2023, 0x2043, 0x25AA, 0x25CF, 0x25A0, 0x25BA]
 
-    /// Opening quotation marks and brackets, with the closers that end them.
-    static let pairs: [UInt32: [UInt32]] = [
-        0x201C: [0x201D], 0x201E: [0x201C, 0x201D], 0xAB: [0xBB], 0x2039: [0x203A], 0x2018: [0x2019],
-        0x28: [0x29], 0x5B: [0x5D], 0xFF08: [0xFF09], 0x300C: [0x300D], 0x300E: [0x300F], 0x300A: [0x300B],
-        0x3008: [0x3009], 0x3010: [0x3011],
-    ]
-    static let pairClosers: Set<UInt32> = [0x201D, 0x201C, 0xBB, 0x203A, 0x2019, 0x29, 0x5D, 0xFF09, 0x300D, 0x300F,
-                                           0x300B, 0x3009, 0x3011]
+    /// The characters the scan acts on besides quotation marks and brackets: line breaks, `.` `!` `?` `:`, the
+    /// ellipsis, shads, ፡, ၊, Khmer ។ ៕ and bullets.
+    static let scanned: Set<UInt32> = bullets.union([0x0A, 0x0D, 0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x0F0D, 0x0F0E, 0x0F11,
+                                                     0x1361, 0x104A, 0x17D4, 0x17D5])
 
-    /// Bytes the scan must look at: sentence and quotation punctuation, line breaks, and the lead bytes of the
-    /// non-ASCII characters it knows (« » shads ፡ ၊ ។ quotes bullets … 「 」 （ ）). Everything else is skipped.
-    static let interesting: [Bool] = (0..<256).map { byte in
-        [0x0A, 0x0D, 0x21, 0x22, 0x27, 0x28, 0x29, 0x2E, 0x3A, 0x3F, 0x5B, 0x5D, 0xC2, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF]
-            .contains(byte)
-    }
+    /// Bytes the scan must look at: the first UTF-8 byte of each character it acts on (`scanned`, and the quotation
+    /// marks and brackets of `Punctuation`). Everything else is skipped.
+    static let interesting: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        let characters = scanned.union(Punctuation.pairs.keys).union(Punctuation.pairClosers).union([0x22, 0x27])
+        for value in characters { table[Int(String(Unicode.Scalar(value)!).utf8.first!)] = true }
+        return table
+    }()
 
     /// One pass over the text: extra terminators, extra and forced breaks, and quotation spans.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Marks {
-        var marks = Marks()
-        let script = language.script
-        let cased = Self.capitalizingScripts.contains(script)
-        let encloses = script != "Thai" && script != "Laoo"
-        let tibetan = script == "Tibt"
-        let glues = cased && !language.prefixesNames
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, explain: Bool = false) -> Marks {
+        var marks = Marks(explain: explain)
+        func on(_ rule: SentenceBreakRule) -> Bool { breakRules.contains(rule) }
+        let (tibetanShad, tibetanSpace, ethiopic, burmese) = (on(.tibetanShad), on(.tibetanSpace), on(.ethiopicStandIn),
+                                                               on(.burmeseStandIn))
+        let (khmer, armenian, thai) = (on(.khmerKhan), on(.armenianColon), on(.thaiSpace))
+        let (gluedPeriod, references, longWord, ellipsis) = (on(.gluedPeriod), on(.references), on(.longWordPeriod),
+                                                             on(.ellipsisSpace))
+        let (bullet, listItem, listSequence) = (on(.bullet), on(.listItem), on(.listSequence))
+        let (dash, number) = (on(.dialogueDash), on(.numberAfterNumber))
+        let (glues, gluedQuote) = (on(.gluedParagraph), on(.gluedQuote))
+        let encloses = language.traits.hasSentencePunctuation
         var index = 0
         var openers: [(scalar: UInt32, offset: Int)] = []
         var sequenceCandidates: [(style: UInt8, value: Int, offset: Int)] = []
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            guard Self.interesting[Int(byte)] || tibetan && byte == 0x20 else {
+            guard Self.interesting[Int(byte)] || tibetanSpace && byte == 0x20 else {
                 // An ASCII capital after a lowercase letter or a UTF-8 continuation byte: perhaps a glued paragraph.
                 if glues && byte &- 0x41 < 26 && index > 0 && bytes[index - 1] > 0x60
                     && Self.startsGluedParagraph(bytes, capitalAt: index) {
-                    marks.forced.append(index)
+                    marks.add(index, .gluedParagraph)
                 }
                 index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 continue
@@ -65,18 +90,19 @@ extension Segmenter {
                 if previous.value == 0x0F42 || previous.value == 0x0F40 {
                     let after = next < count ? Self.decode(bytes, at: next).0.value : 0
                     if (0x0F40...0x0FBC).contains(after) && !rules.closesClause(Self.tibetanSyllable(bytes, before: index)) {
-                        appendTerminatorBreak(bytes, after: index, to: &marks.extra)
+                        appendTerminatorBreak(bytes, after: index, .tibetanSpace, to: &marks)
                     }
                 }
                 index = next
                 continue
             }
-            if Self.bullets.contains(scalar.value) && index > 0 && Self.isASCIISpace(bytes[index - 1]) {
-                marks.forced.append(index)
+            if bullet && Self.bullets.contains(scalar.value) && index > 0 && Self.isASCIISpace(bytes[index - 1]) {
+                marks.add(index, .bullet)
             }
             // A list marker ends here (`1.`, `a)`, `2.)`, `1.）`): look back to its start.
-            let endsMarker = byte == 0x2E ? !(next < count && (bytes[next] == 0x29 || bytes[next] == 0xEF))
-                : byte == 0x29 || scalar.value == 0xFF09
+            let endsMarker = (listItem || listSequence)
+                && (byte == 0x2E ? !(next < count && (bytes[next] == 0x29 || bytes[next] == 0xEF))
+                    : byte == 0x29 || scalar.value == 0xFF09)
             if endsMarker {
                 var tokenStart = index
                 while tokenStart > 0 && index - tokenStart <= 6 && !Self.isASCIISpace(bytes[tokenStart - 1]) { tokenStart -= 1 }
@@ -86,8 +112,8 @@ extension Segmenter {
                     while lineStart > 0 && (bytes[lineStart - 1] == 0x20 || bytes[lineStart - 1] == 0x09) { lineStart -= 1 }
                     let atLineStart = lineStart == 0 || bytes[lineStart - 1] == 0x0A || bytes[lineStart - 1] == 0x0D
                     if tokenStart > 0 && (atLineStart || marker.style & Self.dotParen != 0) {
-                        marks.forced.append(tokenStart)
-                    } else if marker.style & Self.sequenceOnly != 0 {
+                        if listItem { marks.add(tokenStart, .listItem) }
+                    } else if listSequence && marker.style & Self.sequenceOnly != 0 {
                         sequenceCandidates.append((marker.style, marker.value, tokenStart))
                     }
                 }
@@ -102,50 +128,52 @@ extension Segmenter {
                     tokenStart -= 1
                 }
                 if tokenStart > 0 && !Self.isASCIISpace(bytes[tokenStart - 1]) { plain = false }
-                glued: if cased, plain, next < count, !Self.isASCIISpace(bytes[next]) {
+                glued: if gluedPeriod || references, plain, next < count, !Self.isASCIISpace(bytes[next]) {
                     let after = Self.decode(bytes, at: next).0
                     if index - tokenStart >= 2, Self.isUppercase(after), Self.isLowercase(previous) || (0x30...0x39).contains(previous.value),
                        !Self.restIsAddress(bytes, from: next) {
-                        marks.extra.append(next)
+                        if gluedPeriod { marks.add(next, .gluedPeriod) }
                         break glued
                     }
-                    if let (end, restart) = Self.references(bytes, after: index, previous: previous) {
+                    if references, let (end, restart) = Self.references(bytes, after: index, previous: previous) {
                         marks.spans.append(index..<end)
-                        marks.extra.append(restart)
+                        marks.add(restart, .references)
                     }
                 }
                 if next < count && bytes[next] == 0x20 {
-                    dashOrNumberBreak(bytes, at: index, previous: previous, marks: &marks)
+                    dashOrNumberBreak(bytes, at: index, previous: previous, dash: dash, number: number, marks: &marks)
                     // ICU's rule SB8 never breaks before a lowercase word; after an ordinary word of six or more
                     // letters the period still ends the sentence (the join rules decide).
-                    if cased && plain && index - tokenStart >= 6 && Self.isLowercase(previous),
+                    if longWord && plain && index - tokenStart >= 6 && Self.isLowercase(previous),
                        let start = Self.lowercaseWord(bytes, after: next) {
-                        marks.extra.append(start)
+                        marks.add(start, .longWordPeriod)
                     }
                 }
             case 0x2026:  // … is no terminator for ICU: a break after it and a space (the joins decide)
-                if !language.writesWithoutSpaces && next < count && bytes[next] == 0x20 {
+                if ellipsis && next < count && bytes[next] == 0x20 {
                     var start = next
                     while start < count && Self.isASCIISpace(bytes[start]) { start += 1 }
-                    if start < count { marks.extra.append(start) }
+                    if start < count { marks.add(start, .ellipsisSpace) }
                 }
             case 0x21, 0x3F:  // ! ?
-                if next < count && bytes[next] == 0x20 { dashOrNumberBreak(bytes, at: index, previous: previous, marks: &marks) }
-            case 0x3A where script == "Armn":  // : typed for ։
-                if Self.isSpaceOrEnd(bytes, next) { appendTerminatorBreak(bytes, after: index, to: &marks.extra) }
-            case 0x0F0D, 0x0F11:  // Tibetan shad ། — unless it closes a clause (after ནས, ཤིང…)
+                if next < count && bytes[next] == 0x20 { dashOrNumberBreak(bytes, at: index, previous: previous, dash: dash, number: number, marks: &marks) }
+            case 0x3A where armenian:  // : typed for ։
+                if Self.isSpaceOrEnd(bytes, next) { appendTerminatorBreak(bytes, after: index, .armenianColon, to: &marks) }
+            case 0x0F0D where tibetanShad, 0x0F11 where tibetanShad:  // Tibetan shad ། — unless it closes a clause (after ནས, ཤིང…)
                 if !rules.closesClause(Self.tibetanSyllable(bytes, before: index)) {
-                    appendTerminatorBreak(bytes, after: index, to: &marks.extra)
+                    appendTerminatorBreak(bytes, after: index, .tibetanShad, to: &marks)
                 }
-            case 0x0F0E: appendTerminatorBreak(bytes, after: index, to: &marks.extra)  // Tibetan nyis shad ༎
-            case 0x1361 where previous.value == 0x1361: appendTerminatorBreak(bytes, after: index, to: &marks.extra)
-            case 0x104A where previous.value == 0x104A: appendTerminatorBreak(bytes, after: index, to: &marks.extra)
-            case 0x17D4, 0x17D5:  // Khmer khan ។ and bariyosan ៕, but not the ។ of ។ល។ ("etc.")
-                if !Self.isKhmerEtc(bytes, khanAt: index) { appendTerminatorBreak(bytes, after: index, to: &marks.extra) }
+            case 0x0F0E where tibetanShad: appendTerminatorBreak(bytes, after: index, .tibetanShad, to: &marks)  // ༎
+            case 0x1361 where ethiopic && previous.value == 0x1361:
+                appendTerminatorBreak(bytes, after: index, .ethiopicStandIn, to: &marks)
+            case 0x104A where burmese && previous.value == 0x104A:
+                appendTerminatorBreak(bytes, after: index, .burmeseStandIn, to: &marks)
+            case 0x17D4 where khmer, 0x17D5 where khmer:  // Khmer khan ។ and bariyosan ៕, but not the ។ of ។ល។ ("etc.")
+                if !Self.isKhmerEtc(bytes, khanAt: index) { appendTerminatorBreak(bytes, after: index, .khmerKhan, to: &marks) }
             default: break
             }
             // Quotations and brackets.
-            if encloses && Self.isQuoteOrBracket(scalar.value) {
+            if encloses && Punctuation.isQuoteOrBracket(scalar.value) {
                 let value = scalar.value
                 let after = next < count ? Self.decode(bytes, at: next).0 : " "
                 let afterIsSpace = next >= count || Self.isASCIISpace(bytes[next])
@@ -160,31 +188,29 @@ extension Segmenter {
                         }
                         openers.removeSubrange(open...)
                         // A paragraph glued on after a quotation (`tenir"François`): a break after the quote.
-                        if value == 0x22 && cased && Self.isUppercase(after) { marks.forced.append(next) }
+                        if value == 0x22 && gluedQuote && Self.isUppercase(after) { marks.add(next, .gluedQuote) }
                     } else if !afterIsSpace && (value == 0x22 || !isLetter(previous)) {
                         openers.append((value, index))
                         // A quotation glued on after a word or a terminator (`médecin."L'unité`): a break before it.
-                        if value == 0x22 && cased && Self.isUppercase(after)
+                        if value == 0x22 && gluedQuote && Self.isUppercase(after)
                             && (isLetter(previous) || previous == "." || previous == "!" || previous == "?") {
-                            marks.forced.append(index)
+                            marks.add(index, .gluedQuote)
                         }
                     }
-                } else if Self.pairClosers.contains(value) && !(value == 0x2019 && after.properties.isAlphabetic),
-                          let open = openers.lastIndex(where: { Self.pairs[$0.scalar]?.contains(value) ?? false }) {
+                } else if Punctuation.pairClosers.contains(value) && !(value == 0x2019 && after.properties.isAlphabetic),
+                          let open = openers.lastIndex(where: { Punctuation.pairs[$0.scalar]?.contains(value) ?? false }) {
                     if index - openers[open].offset <= Self.maxEnclosed {
                         marks.spans.append(openers[open].offset..<index)
                     }
                     openers.removeSubrange(open...)
-                } else if Self.pairs[value] != nil {
+                } else if Punctuation.pairs[value] != nil {
                     openers.append((value, index))
                 }
             }
             index = next
         }
-        marks.forced += Self.sequences(sequenceCandidates)
-        if script == "Thai" || script == "Laoo" {
-            marks.extra += SpaceBoundaries(rules: rules).boundaries(in: bytes)
-        }
+        marks.add(Self.sequences(sequenceCandidates), .listSequence)
+        if thai { marks.add(SpaceBoundaries(rules: rules).boundaries(in: bytes), .thaiSpace) }
         return marks
     }
 
@@ -203,14 +229,6 @@ extension Segmenter {
 
     @inline(__always) static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : ICU.isUppercase(scalar)
-    }
-
-    static func isQuoteOrBracket(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0xAB, 0xBB, 0x2018...0x201E, 0x2039, 0x203A, 0x3008...0x3011, 0xFF08, 0xFF09:
-            return true
-        default: return false
-        }
     }
 
     /// Whether the capital at `index` starts a paragraph glued to the last word of the one before, its line break
@@ -236,21 +254,23 @@ extension Segmenter {
         return lowercase > 0
     }
 
-    /// A break after the terminator at `index` and the spaces (or shads) that follow it.
-    func appendTerminatorBreak(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, to result: inout [Int]) {
+    /// A break by `rule` after the terminator at `index` and the spaces (or shads) that follow it.
+    func appendTerminatorBreak(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, _ rule: SentenceBreakRule,
+                               to marks: inout Marks) {
         var end = index + Self.decode(bytes, at: index).1
         while end < bytes.count {
             let (following, followingWidth) = Self.decode(bytes, at: end)
             guard following.properties.isWhitespace || [0x0F0D, 0x0F0E, 0x0F11].contains(following.value) else { break }
             end += followingWidth
         }
-        if end < bytes.count { result.append(end) }
+        if end < bytes.count { marks.add(end, rule) }
     }
 
-    /// After a terminator and a space: a break before a dash and a capital (`see? - Posted`), and a break before a
-    /// number after a number (`es 2. 2 + 2`).
-    func dashOrNumberBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, previous: Unicode.Scalar,
-                                   marks: inout Marks) {
+    /// After a terminator and a space: a break before a dash and a capital (`see? - Posted`, with `dash`), and a
+    /// break before a number after a number (`es 2. 2 + 2`, with `number`).
+    func dashOrNumberBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, previous: Unicode.Scalar, dash: Bool,
+                           number: Bool, marks: inout Marks) {
+        guard dash || number else { return }
         var start = index + 1
         while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         guard start < bytes.count else { return }
@@ -259,9 +279,11 @@ extension Segmenter {
             var word = start + width
             guard word < bytes.count, bytes[word] == 0x20 else { return }
             while word < bytes.count && bytes[word] == 0x20 { word += 1 }
-            if word < bytes.count, Self.decode(bytes, at: word).0.properties.isUppercase { marks.extra.append(start) }
-        } else if bytes[index] == 0x2E, (0x30...0x39).contains(bytes[start]), (0x30...0x39).contains(previous.value) {
-            marks.extra.append(start)
+            if dash, word < bytes.count, Self.decode(bytes, at: word).0.properties.isUppercase {
+                marks.add(start, .dialogueDash)
+            }
+        } else if number, bytes[index] == 0x2E, (0x30...0x39).contains(bytes[start]), (0x30...0x39).contains(previous.value) {
+            marks.add(start, .numberAfterNumber)
         }
     }
 
@@ -405,9 +427,9 @@ extension Segmenter {
         return false
     }
 
-    /// Whether ICU's `boundary` is not a sentence end: inside a doubled stand-in (the first ၊ of ၊၊), or after a
-    /// single Burmese ၊, which is a comma (Unicode counts it as a sentence terminator).
-    func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Bool {
+    /// Whether ICU's `boundary` is not a sentence end (the `burmeseComma` rule): inside a doubled stand-in (the first
+    /// ၊ of ၊၊), or after a single Burmese ၊, which is a comma (Unicode counts it as a sentence terminator).
+    func isStandInHalf(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Bool {
         var end = boundary
         while end > 0 && Self.isASCIISpace(bytes[end - 1]) { end -= 1 }
         guard end >= 3 else { return false }
@@ -426,19 +448,10 @@ extension Segmenter {
         var sawCloser = false
         while index < bytes.count {
             let (scalar, width) = Self.decode(bytes, at: index)
-            if Self.closers.contains(scalar) { sawCloser = true } else if !(sawCloser && scalar == " ") { break }
+            if Punctuation.closers.contains(scalar) { sawCloser = true } else if !(sawCloser && scalar == " ") { break }
             index += width
         }
         return sawCloser ? index : offset
     }
 
-    /// Scripts whose sentences start with a capital letter (Georgian has capitals, but sentences do not use them).
-    static let capitalizingScripts: Set<String> = ["Latn", "Cyrl", "Grek", "Armn"]
-
-    /// Sentence terminators (after which a break with no space is real: Chinese 。他).
-    static let terminators: Set<Unicode.Scalar> = [
-        ".", "!", "?", "。", "！", "？", "…", "।", "۔", "؟", "።", "፧", "။", "។", "៕", "།", "༎", "։", "՞", "՜",
-    ]
-
-    static let closers: Set<Unicode.Scalar> = ["»", "”", "’", ")", "]", "」", "』", "》", "〉", "›"]
 }

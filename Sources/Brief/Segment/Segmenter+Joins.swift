@@ -3,116 +3,47 @@
 extension Segmenter {
     // MARK: Joins
 
-    func shouldJoin(_ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, rightStart: Int,
-                            spans: [Range<Int>]) -> Bool {
-        let leftTrimmed = trim(bytes, left)
-        guard !leftTrimmed.isEmpty else { return false }
-        if leftTrimmed.count <= 16 && Self.isListMarker(Substring(decoding: bytes[leftTrimmed], as: UTF8.self)) {
-            return true
+    /// The join rule that removes the break between `left` and the text at `rightStart`, or nil to keep it: the
+    /// quick path first (`quickVerdict`), then each of `joinRules` in order until one decides.
+    func joinRule(_ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, rightStart: Int, spans: [Range<Int>])
+        -> SentenceJoinRule? {
+        let left = trim(bytes, left)
+        guard !left.isEmpty else { return nil }
+        let common = commonBreak(bytes, leftEnd: left.upperBound, rightStart: rightStart)
+        if usesQuickPath, let common, quickVerdict(bytes, left: left, common) == false { return nil }
+        var context = JoinContext(segmenter: self, bytes: bytes, left: left, rightStart: rightStart, spans: spans,
+                                  common: common)
+        for rule in joinRules {
+            if let joins = decide(rule, &context) { return joins ? rule : nil }
         }
-        if let quick = quickVerdict(bytes, leftEnd: leftTrimmed.upperBound, rightStart: rightStart) { return quick }
-        // A line that ends in a letter or digit (a headline, a dateline): only a lowercase word on the same line or a
-        // glued token could carry it on.
-        if Self.isASCIIAlphanumeric(bytes[leftTrimmed.upperBound - 1]) && leftTrimmed.upperBound < rightStart
-            && bytes[leftTrimmed.upperBound..<rightStart].contains(0x0A) {
-            return false
-        }
-        let glued = leftTrimmed.upperBound == rightStart && rightStart < bytes.count && !Self.isASCIISpace(bytes[rightStart])
-        guard let last = Self.lastScalar(bytes, before: leftTrimmed.upperBound) else { return false }
-        // In languages written with spaces, a break with no space at it splits a token: Korean “…”라고 (a particle
-        // glued to the quote), "15.(금)" in a date.
-        if !language.writesWithoutSpaces, glued, !Self.terminators.contains(last) { return true }
-        let gap = bytes[leftTrimmed.upperBound..<rightStart]
-        let lineBreak = gap.contains(0x0A) || gap.contains(0x0D)
-        var newlines = 0
-        for byte in gap where byte == 0x0A { newlines += 1 }
-        let paragraphBreak = newlines >= 2
-        let nextWord = word(bytes, after: rightStart)
-        let cased = Self.capitalizingScripts.contains(language.script)
-        let nextIsUpper = nextWord.first?.unicodeScalars.first.map(ICU.isUppercase) ?? false
-        let nextIsLower = nextWord.first?.unicodeScalars.first.map {
-            ICU.isLowercase($0) && Self.capitalizingScripts.contains(ICU.scriptCode(of: $0))
-        } ?? false
-        // Ellipses: `. . .` never ends a sentence; `...`/`…` only before a space and a capital.
-        if !language.writesWithoutSpaces && !paragraphBreak, let ellipsis = Self.ellipsis(bytes, endingAt: leftTrimmed.upperBound) {
-            if ellipsis == .spaced || glued { return true }
-            if cased { return !nextIsUpper }
-            return rules.continuations.contains(String(nextWord))
-        }
-        let closed = Self.closers.contains(last) || last == "\"" || last == "'"
-        if !paragraphBreak, closed, continues(bytes, at: rightStart) { return true }
-        // A parenthesis after a quotation: a citation or a comment on it (`"…" (Smith 55).`).
-        if !lineBreak, closed && last != ")" && last != "]", rightStart < bytes.count, bytes[rightStart] == 0x28 { return true }
-        if !cased && closed && !lineBreak && rightStart < bytes.count && !["Thai", "Laoo"].contains(language.script),
-           quotationJoins(bytes, left: leftTrimmed, spans: spans) {
-            return true
-        }
-        // A parenthesis opened inside the sentence (`মেজর জেনারেল (অব.) আবদুল করিম`) does not end it.
-        if !lineBreak && (last == ")" || last == "）"), rightStart < bytes.count,
-           let span = spans.last(where: { $0.upperBound == leftTrimmed.upperBound - String(last).utf8.count }),
-           span.lowerBound > leftTrimmed.lowerBound {
-            return true
-        }
-        if !lineBreak && nextIsLower {
-            if closed { return true }
-            let terminal = Self.lastScalar(bytes, before: Self.skipBackClosers(bytes, from: leftTrimmed.upperBound)) ?? last
-            if terminal == "?" {  // a question ends before a lowercase word, but Spanish ¿…? may not
-                let sentence = bytes[leftTrimmed]
-                return sentence.contains(0xC2) && sentence.contains(0xBF)
-            }
-            if terminal != "." { return true }  // `Yahoo! in`, `thump! thump!`
-            let token = lastToken(bytes, in: leftTrimmed).dropLast()
-            let ordinaryWord = token.count >= 6 && token.allSatisfy(\.isLetter) && rules.verdict(for: Substring(token + ".")) == .none
-            return !ordinaryWord
-        }
-        let token = lastToken(bytes, in: leftTrimmed)
-        guard token.hasSuffix("."), !token.hasSuffix(".."), token.count > 1 else { return false }
-        // A break inside a dotted abbreviation written without spaces (Georgian ა.შ., ძვ.წ.).
-        if glued, token.dropLast().split(separator: ".").last.map({ $0.count <= 3 }) ?? false {
-            return true
-        }
-        let isStarter = rules.isStarter(nextWord) || rules.isStarter(nextWord.prefix { $0 != "'" && $0 != "’" })
-        let nextToken = rawToken(bytes, after: rightStart)
-        // Dates written with periods: "2024. 3. 15." (Korean), "15. 3. 2024." (Central Europe).
-        if token.dropLast().allSatisfy(\.isNumber), nextToken.prefix(while: \.isNumber).count > 0,
-           nextToken.drop(while: \.isNumber).hasPrefix(".") {
-            return true
-        }
-        let nextIsInitial = Self.isInitials(nextToken) && nextWord.count == 1
-        var verdict = token.utf8.count <= longestEntry ? rules.verdict(for: token) : .none
-        if verdict == .none, token.utf8.count <= longestEntry, let first = token.first, first.isUppercase {
-            verdict = rules.verdict(for: Substring(first.lowercased() + token.dropFirst()))  // `UDkt.` for `uDkt.`
-        }
-        switch verdict {
-        case .title: return true
-        case .final:
-            let continues = nextWord.first.map { $0.isNumber || nextIsLower } ?? true
-            return continues || rules.continuations.contains(String(nextWord))
-        case .abbreviation: return !isStarter
-        case .none:
-            if Self.isInitials(token) { return nextIsInitial || (!isStarter && !paragraphBreak) }
-            let body = token.dropLast()
-            // A single lowercase letter: an abbreviation's first part (`z. B.`) or a variable (`v. If`).
-            if body.count == 1, let letter = body.first, letter.isLowercase { return !paragraphBreak }
-            // A short capitalized word before a number: a number abbreviation (`No. 5`, `SEC. 1262`, `Ext. 1010`).
-            if !lineBreak, body.count <= 4, body.first?.isUppercase ?? false, body.allSatisfy(\.isLetter),
-               nextToken.first?.isNumber ?? false {
-                return true
-            }
-            if Segmenter.ordinalPeriodLanguages.contains(language.tag), !isStarter, !gap.contains(0x0A) {
-                // A day-of-month ordinal (`3. Oktober`) or a Roman ordinal (`XII. pluk`).
-                if body.allSatisfy(\.isNumber) && token.count <= 3 { return true }
-                if body.count >= 2 && body.allSatisfy({ "IVXLCDM".contains($0) }) { return true }
-            }
-            return false
-        }
+        return nil
     }
 
-    /// The common cases in running text, decided on bytes: a word that is no abbreviation (lowercase ASCII letters,
-    /// perhaps capitalized, or a number in a language without ordinal periods) and a period — or any word and `?`/`!`
-    /// — perhaps closed by quotes (not a parenthesis), whitespace, and a capital perhaps after an opening quote. No
-    /// rule joins these unless a `continuation` word follows a quotation. `nil` when the slow path must decide.
-    func quickVerdict(_ bytes: UnsafeBufferPointer<UInt8>, leftEnd: Int, rightStart: Int) -> Bool? {
+    /// The common break decided on bytes: `false` (keep it) when no join rule's `mayJoin` pre-check says the rule
+    /// could apply; `nil` when the rules must decide.
+    func quickVerdict(_ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, _ common: CommonBreak) -> Bool? {
+        for rule in quickRules where mayJoin(rule, bytes, left: left, common) { return nil }
+        return false
+    }
+
+    /// The common break in running text, recognized on bytes: a word that is lowercase ASCII letters (perhaps
+    /// capitalized) or a number and a period — or any word and `?`/`!` — perhaps closed by quotes (' " ’ ”),
+    /// whitespace, and a capital perhaps after an opening quote or parenthesis (`… said. The`, `… now?" She`).
+    struct CommonBreak {
+        enum Word { case question, afterCloser, number, letters }
+
+        let leftEnd: Int, rightStart: Int
+        /// Whether closing quotes follow the terminator.
+        let closed: Bool
+        /// What the terminator follows: `?`/`!` after anything, a period after a closing quote or parenthesis
+        /// (`'ghost'.`, `(in 2015).`), after a whole-token number, or after letters.
+        let word: Word
+        /// What the number or the letters and the period are in the language's abbreviation data.
+        let entry: SentenceRules.Verdict
+    }
+
+    /// The common break at `leftEnd ..< rightStart`, or nil when the text there has another shape.
+    func commonBreak(_ bytes: UnsafeBufferPointer<UInt8>, leftEnd: Int, rightStart: Int) -> CommonBreak? {
         guard leftEnd >= 3, rightStart > leftEnd, rightStart < bytes.count else { return nil }
         var next = rightStart
         while next < bytes.count && Self.isASCIISpace(bytes[next]) { next += 1 }  // ICU breaks between blank lines
@@ -135,36 +66,200 @@ extension Segmenter {
             }
             break
         }
-        if end < leftEnd && bytes[rightStart] == 0x28 { return nil }  // a parenthesis after a quotation
-        if end < leftEnd && continues(bytes, at: rightStart) { return nil }
         guard end >= 3 else { return nil }
+        func made(_ word: CommonBreak.Word, _ entry: SentenceRules.Verdict = .none) -> CommonBreak {
+            CommonBreak(leftEnd: leftEnd, rightStart: rightStart, closed: end < leftEnd, word: word, entry: entry)
+        }
         if bytes[end - 1] == 0x3F || bytes[end - 1] == 0x21 {
-            return bytes[end - 2] == 0x2E ? nil : false  // not after an ellipsis-like `..?`
+            return bytes[end - 2] == 0x2E ? nil : made(.question)  // not after an ellipsis-like `..?`
         }
         guard bytes[end - 1] == 0x2E else { return nil }
-        // A period after a closing quote or parenthesis (`called 'ghost'.`, `(in 2015).`) ends no abbreviation.
-        if bytes[end - 2] == 0x22 || bytes[end - 2] == 0x27 || bytes[end - 2] == 0x29 { return false }
-        if end >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && (bytes[end - 2] == 0x99 || bytes[end - 2] == 0x9D) {
-            return false  // ’ ”
-        }
+        if Self.periodFollowsCloser(bytes, periodAt: end - 1) { return made(.afterCloser) }
         var start = end - 1
         if (0x30...0x39).contains(bytes[start - 1]) {
-            guard !Segmenter.ordinalPeriodLanguages.contains(language.tag) else { return nil }
             while start > 0 && (0x30...0x39).contains(bytes[start - 1]) { start -= 1 }
-            return start == 0 || Self.isASCIISpace(bytes[start - 1]) ? false : nil
+            return start == 0 || Self.isASCIISpace(bytes[start - 1]) ? made(.number, entry(bytes, start..<end)) : nil
         }
         while start > 0 && (0x61...0x7A).contains(bytes[start - 1]) { start -= 1 }
         guard end - 1 - start >= 2 else { return nil }
         if start > 0 && (0x41...0x5A).contains(bytes[start - 1]) { start -= 1 }
         guard start == 0 || Self.isASCIISpace(bytes[start - 1]) else { return nil }
-        if end - start <= longestEntry && signatures[Self.signature(bytes[start], bytes[end - 2], end - start)] {
-            let token = Substring(decoding: bytes[start..<end], as: UTF8.self)
-            if rules.verdict(for: token) != .none { return nil }
-            if bytes[start] < 0x61, rules.verdict(for: Substring(token.prefix(1).lowercased() + token.dropFirst())) != .none {
+        return made(.letters, entry(bytes, start..<end))
+    }
+
+    /// What the token at `range` is in the abbreviation data, as written or with its first letter lowercased; the
+    /// signatures rule most tokens out without a lookup.
+    func entry(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SentenceRules.Verdict {
+        let (start, end) = (range.lowerBound, range.upperBound)
+        guard end - start <= longestEntry && signatures[Self.signature(bytes[start], bytes[end - 2], end - start)] else {
+            return .none
+        }
+        let token = Substring(decoding: bytes[range], as: UTF8.self)
+        let verdict = rules.verdict(for: token)
+        guard verdict == .none, bytes[start] < 0x61 else { return verdict }
+        return rules.verdict(for: Substring(token.prefix(1).lowercased() + token.dropFirst()))
+    }
+
+    /// Whether the period at `index` follows a closing quote or parenthesis (`'ghost'.`, `(in 2015).`, `”.`): then it
+    /// ends no abbreviation.
+    static func periodFollowsCloser(_ bytes: UnsafeBufferPointer<UInt8>, periodAt index: Int) -> Bool {
+        guard index >= 1 else { return false }
+        let before = bytes[index - 1]
+        if before == 0x22 || before == 0x27 || before == 0x29 { return true }
+        return index >= 3 && bytes[index - 3] == 0xE2 && bytes[index - 2] == 0x80 && (before == 0x99 || before == 0x9D)
+    }
+
+    /// What the join rules look at, each part worked out when a rule first needs it.
+    struct JoinContext {
+        let segmenter: Segmenter
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// The text before the break, whitespace trimmed.
+        let left: Range<Int>
+        let rightStart: Int
+        let spans: [Range<Int>]
+        /// The break as a common break, when it has that shape.
+        let common: CommonBreak?
+
+        init(segmenter: Segmenter, bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>, rightStart: Int,
+             spans: [Range<Int>], common: CommonBreak?) {
+            (self.segmenter, self.bytes, self.left, self.rightStart, self.spans, self.common)
+                = (segmenter, bytes, left, rightStart, spans, common)
+            last = Segmenter.lastScalar(bytes, before: left.upperBound) ?? " "
+            glued = left.upperBound == rightStart && rightStart < bytes.count && !Segmenter.isASCIISpace(bytes[rightStart])
+        }
+
+        /// The last character before the break.
+        let last: Unicode.Scalar
+        /// Whether no space separates the break from the text before it.
+        let glued: Bool
+        /// The whitespace between the text before and the break.
+        var gap: Slice<UnsafeBufferPointer<UInt8>> { bytes[left.upperBound..<rightStart] }
+        lazy var lineBreak = gap.contains(0x0A) || gap.contains(0x0D)
+        lazy var paragraphBreak = gap.lazy.filter { $0 == 0x0A }.count >= 2
+        /// The first word after the break, without punctuation.
+        lazy var nextWord = segmenter.word(bytes, after: rightStart)
+        /// The first token after the break, as written.
+        lazy var nextToken = segmenter.rawToken(bytes, after: rightStart)
+        lazy var nextIsUpper = nextWord.first?.unicodeScalars.first.map(ICU.isUppercase) ?? false
+        lazy var nextIsLower = nextWord.first?.unicodeScalars.first.map {
+            ICU.isLowercase($0) && ScriptTraits.startsSentencesWithCapital(ICU.scriptCode(of: $0))
+        } ?? false
+        /// Whether the text before ends in a closing quotation mark or bracket.
+        lazy var closed = Punctuation.closers.contains(last) || Punctuation.straightQuotes.contains(last)
+        /// The last token before the break, without opening quotes or brackets.
+        lazy var token = segmenter.lastToken(bytes, in: left)
+        /// Whether that token ends in one period (`Dr.`, not `Hm..` or `.`): the abbreviation rules' case.
+        lazy var endsInPeriod = token.hasSuffix(".") && !token.hasSuffix("..") && token.count > 1
+        lazy var isStarter = segmenter.rules.isStarter(nextWord)
+            || segmenter.rules.isStarter(nextWord.prefix { $0 != "'" && $0 != "’" })
+        /// What the token is in the abbreviation data: as written, or capitalized at a sentence start (`UDkt.` for
+        /// `uDkt.`); nothing after a closing quote or parenthesis.
+        lazy var verdict: SentenceRules.Verdict = {
+            let rules = segmenter.rules
+            guard token.utf8.count <= segmenter.longestEntry,
+                  !Segmenter.periodFollowsCloser(bytes, periodAt: left.upperBound - 1) else { return .none }
+            let verdict = rules.verdict(for: token)
+            guard verdict == .none, let first = token.first, first.isUppercase else { return verdict }
+            return rules.verdict(for: Substring(first.lowercased() + token.dropFirst()))
+        }()
+        /// The token without its final period, when it ends in one and is no abbreviation entry.
+        var plainBody: Substring? { mutating get { endsInPeriod && verdict == .none ? token.dropLast() : nil } }
+    }
+
+    /// What `rule` says about the break in `context`: join (true), keep (false), or nothing (nil: the next rule).
+    func decide(_ rule: SentenceJoinRule, _ context: inout JoinContext) -> Bool? {
+        let cased = language.traits.startsSentencesWithCapital
+        let (left, rightStart, last) = (context.left, context.rightStart, context.last)
+        let bytes = context.bytes
+        switch rule {
+        case .burmeseComma, .quotation:
+            return nil  // drops, applied to every break before the joins
+        case .listMarker:
+            return left.count <= 16 && Self.isListMarker(Substring(decoding: bytes[left], as: UTF8.self)) ? true : nil
+        case .gluedToken:
+            return context.glued && !Punctuation.terminators.contains(last) ? true : nil
+        case .ellipsis:
+            guard !context.paragraphBreak, let ellipsis = Self.ellipsis(bytes, endingAt: left.upperBound) else { return nil }
+            if ellipsis == .spaced || context.glued { return true }
+            if cased { return !context.nextIsUpper }
+            return rules.continuations.contains(String(context.nextWord))
+        case .continuation:
+            return !context.paragraphBreak && context.closed && continues(bytes, at: rightStart) ? true : nil
+        case .citation:
+            return !context.lineBreak && context.closed && last != ")" && last != "]" && rightStart < bytes.count
+                && bytes[rightStart] == 0x28 ? true : nil
+        case .attribution:
+            // Not before a Latin capital after an ASCII terminator (the common break): a sentence in another script.
+            guard context.common == nil, context.closed, !context.lineBreak, rightStart < bytes.count else { return nil }
+            return quotationJoins(bytes, left: left, spans: context.spans) ? true : nil
+        case .innerParenthesis:
+            guard !context.lineBreak && (last == ")" || last == "）"), rightStart < bytes.count else { return nil }
+            let closer = left.upperBound - String(last).utf8.count
+            guard let span = context.spans.last(where: { $0.upperBound == closer }) else { return nil }
+            return span.lowerBound > left.lowerBound ? true : nil
+        case .lowercaseWord:
+            guard !context.lineBreak && context.nextIsLower else { return nil }
+            if context.closed { return true }
+            let terminal = Self.lastScalar(bytes, before: Self.skipBackClosers(bytes, from: left.upperBound)) ?? last
+            if terminal == "?" {  // a question ends before a lowercase word, but Spanish ¿…? may not
+                let sentence = bytes[left]
+                return sentence.contains(0xC2) && sentence.contains(0xBF)
+            }
+            if terminal != "." { return true }  // `Yahoo! in`, `thump! thump!`
+            let body = context.token.dropLast()
+            let ordinaryWord = body.count >= 6 && body.allSatisfy(\.isLetter) && rules.verdict(for: Substring(body + ".")) == .none
+            return !ordinaryWord
+        case .dottedAbbreviation:
+            guard context.endsInPeriod, context.glued else { return nil }
+            return context.token.dropLast().split(separator: ".").last.map { $0.count <= 3 } ?? false ? true : nil
+        case .numericDate:
+            guard context.endsInPeriod, context.token.dropLast().allSatisfy(\.isNumber) else { return nil }
+            let next = context.nextToken
+            return next.prefix(while: \.isNumber).count > 0 && next.drop(while: \.isNumber).hasPrefix(".") ? true : nil
+        case .title:
+            return context.endsInPeriod && context.verdict == .title ? true : nil
+        case .finalAbbreviation:
+            guard context.endsInPeriod && context.verdict == .final else { return nil }
+            let goesOn = context.nextWord.first.map { $0.isNumber || context.nextIsLower } ?? true
+            return goesOn || rules.continuations.contains(String(context.nextWord))
+        case .abbreviation:
+            return context.endsInPeriod && context.verdict == .abbreviation ? !context.isStarter : nil
+        case .initial:
+            guard context.plainBody != nil, Self.isInitials(context.token) else { return nil }
+            let nextIsInitial = Self.isInitials(context.nextToken) && context.nextWord.count == 1
+            return nextIsInitial || (!context.isStarter && !context.paragraphBreak)
+        case .singleLetter:
+            guard let body = context.plainBody, body.count == 1, let letter = body.first, letter.isLowercase else {
                 return nil
             }
+            return !context.paragraphBreak
+        case .numberAbbreviation:
+            guard !context.lineBreak, let body = context.plainBody, body.count <= 4, body.first?.isUppercase ?? false,
+                  body.allSatisfy(\.isLetter), context.nextToken.first?.isNumber ?? false else { return nil }
+            return true
+        case .ordinal:
+            guard let body = context.plainBody, !context.isStarter, !context.gap.contains(0x0A) else { return nil }
+            if body.allSatisfy(\.isNumber) && context.token.count <= 3 { return true }
+            if body.count >= 2 && body.allSatisfy({ "IVXLCDM".contains($0) }) { return true }
+            return nil
         }
-        return false
+    }
+
+    /// Whether `rule` could join the common break `common`: a cheap test on bytes, false only when the rule
+    /// certainly does not join there. Rules that never join a common break (`canJoinCommonBreaks`) are not asked.
+    func mayJoin(_ rule: SentenceJoinRule, _ bytes: UnsafeBufferPointer<UInt8>, left: Range<Int>,
+                 _ common: CommonBreak) -> Bool {
+        switch rule {
+        case .listMarker: return left.count <= 16
+        case .ellipsis: return Self.ellipsis(bytes, endingAt: common.leftEnd) != nil
+        case .continuation: return common.closed && continues(bytes, at: common.rightStart)
+        case .citation: return common.closed && bytes[common.rightStart] == 0x28
+        case .title: return common.entry == .title
+        case .finalAbbreviation: return common.entry == .final
+        case .abbreviation: return common.entry == .abbreviation
+        case .ordinal: return common.word == .number
+        default: return rule.canJoinCommonBreaks
+        }
     }
 
     /// Whether the token after the whitespace at `offset` begins with a `continuation` word (`SentenceRules.continues`
@@ -219,7 +314,8 @@ extension Segmenter {
     /// The offset before any closing quotes or brackets that end just before `end`.
     static func skipBackClosers(_ bytes: UnsafeBufferPointer<UInt8>, from end: Int) -> Int {
         var end = end
-        while let scalar = lastScalar(bytes, before: end), closers.contains(scalar) || scalar == "\"" || scalar == "'" {
+        while let scalar = lastScalar(bytes, before: end),
+              Punctuation.closers.contains(scalar) || Punctuation.straightQuotes.contains(scalar) {
             end -= String(scalar).utf8.count
         }
         return end
@@ -260,7 +356,7 @@ extension Segmenter {
         var start = range.upperBound
         while start > range.lowerBound && !Self.isASCIISpace(bytes[start - 1]) { start -= 1 }
         let token = Substring(decoding: bytes[start..<range.upperBound], as: UTF8.self)
-        return token.drop { "([{\"'“‘«„¿¡".contains($0) }
+        return token.drop { Punctuation.tokenOpeners.contains($0) }
     }
 
     /// The first whitespace-delimited token at or after `offset`, as written.

@@ -19,6 +19,8 @@
 ///
 /// `SpaceBoundaries` explains how Thai and Lao use these kinds.
 struct SentenceRules: Sendable {
+    init() {}
+
     var titles: Set<String> = []
     var abbreviations: Set<String> = []
     var finals: Set<String> = []
@@ -56,28 +58,53 @@ struct SentenceRules: Sendable {
 
     func isStarter(_ word: Substring) -> Bool { starters.contains(String(word)) }
 
-    /// The rules for `language`, read once per process.
+    /// The kinds of entry an abbreviation file line may have.
+    enum Kind: String, CaseIterable {
+        case abbr, clause, continuation, final, list, starter, title, unit
+    }
+
+    /// The rules for `language`, read once per process; a line with an unknown kind is a configuration error that
+    /// names the file and line.
     static func load(for language: Language, data: DataDirectory) throws -> SentenceRules {
         try cache.value(for: "\(data.url.path)|\(language.tag)") {
-            var rules = SentenceRules()
-            for line in try data.languageLines("abbreviations", for: language) ?? [] {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                let entry = String(fields[0].trimmingCharacters(in: .whitespaces))
-                let kind = fields.count > 1 ? fields[1].trimmingCharacters(in: .whitespaces) : "abbr"
-                switch kind {
-                case "title": rules.titles.insert(entry)
-                case "starter": rules.starters.insert(entry)
-                case "final": rules.finals.insert(entry)
-                case "continuation": rules.continuations.append(entry)
-                case "clause": rules.clauseWords.insert(entry)
-                case "unit": rules.units.append(entry)
-                case "list": rules.listWords.insert(entry)
-                default: rules.abbreviations.insert(entry)
-                }
+            guard let (path, lines) = try data.languageFile("abbreviations", for: language) else { return SentenceRules() }
+            return try SentenceRules(lines: lines, file: path)
+        }
+    }
+
+    /// The rules in the numbered `lines` of `file` (`ENTRY<TAB>KIND`; no kind is `abbr`).
+    init(lines: [(number: Int, text: Substring)], file: String) throws {
+        for (number, line) in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let entry = String(fields[0].trimmingSpaces)
+            let name = fields.count > 1 ? String(fields[1].trimmingSpaces) : ""
+            guard let kind = name.isEmpty ? .abbr : Kind(rawValue: name) else {
+                throw BriefError.config(file: file, line: number, column: fields[0].count + 2,
+                    "unknown kind '\(name)' for '\(entry)'; expected one of: "
+                        + Kind.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            return rules
+            switch kind {
+            case .title: titles.insert(entry)
+            case .starter: starters.insert(entry)
+            case .final: finals.insert(entry)
+            case .continuation: continuations.append(entry)
+            case .clause: clauseWords.insert(entry)
+            case .unit: units.append(entry)
+            case .list: listWords.insert(entry)
+            case .abbr: abbreviations.insert(entry)
+            }
+        }
+    }
+
+    /// Reads the abbreviation file of every supported language and every other file in `abbreviations/`, once per
+    /// process for each data folder, so a malformed line fails when a pipeline is built, not in the middle of a batch.
+    static func validateAll(data: DataDirectory) throws {
+        try validated.value(for: data.url.path) {
+            for language in Language.withData(in: "abbreviations", data: data) { _ = try load(for: language, data: data) }
+            return true
         }
     }
 
     private static let cache = LockedCache<String, SentenceRules>()
+    private static let validated = LockedCache<String, Bool>()
 }

@@ -30,6 +30,21 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// The sentences of `text` with the rule that ended each, and the breaks the drop and join rules removed (Brief's
+    /// segmentation, whatever the mode).
+    public func explain(_ text: String) throws -> SegmentationExplanation {
+        var copy = text
+        return try copy.withUTF8 { bytes in
+            let segmentation = try segmenter.segment(bytes, explain: true)
+            let sentences = zip(segmentation.ranges, segmentation.rules).map { range, rule in
+                var sentence = Sentence(range: range)
+                sentence.rule = rule.rawValue
+                return sentence
+            }
+            return SegmentationExplanation(sentences: sentences, segmentation.joins)
+        }
+    }
+
     /// The sentences of `text` as UTF-8 offset ranges.
     public func ranges(in text: String) throws -> [Range<Int>] {
         switch mode {

@@ -41,6 +41,13 @@ public struct SummarizeStage: Stage {
         summarizer = Summarizer(
             method: method, budget: budget, keywordCount: try options.int("keywords", default: 8, in: 0...100))
         data = context.data
+        try Self.validateData(for: context.source, data: data)
+    }
+
+    /// Reads the stopwords `run` will need, so a bad data file fails now: those of `language` when the pipeline
+    /// fixes it, else every language's (once per process).
+    public static func validateData(for language: Language?, data: DataDirectory) throws {
+        if let language { _ = try Stopwords.load(for: language, data: data) } else { try Stopwords.validateAll(data: data) }
     }
 
     public func run(_ document: inout Document) throws {
@@ -135,18 +142,10 @@ public struct SummarizeStage: Stage {
         return nil
     }
 
-    /// Sentence-final punctuation across the supported scripts (closing quotes and brackets may follow).
-    static let terminators: Set<Unicode.Scalar> = [
-        ".", "!", "?", "…", "。", "！", "？", "।", "॥", "۔", "؟", "።", "፧", "။", "၊", "។", "៕", "།", "༎", "։", ":", ";",
-        "\u{055C}", "\u{055E}",
-    ]
-
     /// The last character of a sentence that is not a space, closing quote or closing bracket.
     static func finalMark(_ text: Substring) -> Unicode.Scalar? {
-        text.unicodeScalars.last { !closers.contains($0) }
+        text.unicodeScalars.last { !Punctuation.trailing.contains($0) }
     }
-
-    private static let closers: Set<Unicode.Scalar> = [" ", "\"", "'", "”", "’", "»", ")", "]", "」", "』", "》"]
 
     /// Whether a sentence is a whole sentence rather than a headline, dateline, byline or fragment.
     static func isWholeSentence(_ text: Substring, words: Int, language: Language, followedBy next: UInt8?,
@@ -154,8 +153,8 @@ public struct SummarizeStage: Stage {
         if words < 4 && !language.writesWithoutSpaces { return false }
         if text.utf8.count < 12 { return false }
         if text.hasPrefix("By ") && words <= 5 { return false }
-        let unpunctuated = language.script == "Thai" || language.script == "Laoo"
-        let ended = finalMark(text).map { terminators.contains($0) } ?? false
+        let unpunctuated = !language.traits.hasSentencePunctuation
+        let ended = finalMark(text).map { Punctuation.sentenceFinal.contains($0) } ?? false
         if !ended && !unpunctuated && (next == 0x0A || next == nil) { return false }
         // Thai and Lao have no punctuation to tell: a first line of its own is the headline.
         if unpunctuated && isFirst && next == 0x0A { return false }

@@ -115,7 +115,7 @@ final class TermAnalyzer {
 
     private init(language: Language, data: DataDirectory) throws {
         self.language = language
-        stopwords = try Self.stopwords(for: language, data: data)
+        stopwords = try Stopwords.load(for: language, data: data).folded
         elisions = Self.elidedForms(in: stopwords)
         stemmer = language.stemmer.flatMap { sb_stemmer_new($0, "UTF_8") }
         folder = try CaseMapper.shared()
@@ -240,21 +240,4 @@ final class TermAnalyzer {
         }
         return forms.sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
     }
-
-    /// The stopwords for `language` (case-folded UTF-8), read once per process.
-    static func stopwords(for language: Language, data: DataDirectory) throws -> Set<ByteKey> {
-        try stopwordCache.value(for: "\(data.url.path)|\(language.tag)") {
-            let folder = try CaseMapper.shared()
-            var set = Set<ByteKey>()
-            for line in try data.languageLines("stopwords", for: language) ?? [] {
-                var folded: [UInt8] = []
-                let word = Array(line.trimmingCharacters(in: .whitespaces).utf8)
-                word.withUnsafeBufferPointer { folder.fold($0, into: &folded) }
-                set.insert(ByteKey(folded))
-            }
-            return set
-        }
-    }
-
-    private static let stopwordCache = LockedCache<String, Set<ByteKey>>()
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Brief's glossary file: tab-separated, the first two columns source and target, so DeepL, Google and OmegaT load
 /// the same file unchanged; optional columns named in a header row.
 ///
@@ -32,12 +30,12 @@ extension Glossary {
             let line = Substring(rawLine.last == 0x0D ? rawLine.dropLast() : rawLine)
             if line.hasPrefix("#") {
                 if provenance == nil && concepts.isEmpty && header == nil {
-                    provenance = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                    provenance = String(line.dropFirst().trimmingSpaces)
                 }
                 continue
             }
             if line.allSatisfy(\.isWhitespace) { continue }
-            let cells = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Self.trimmed(Substring($0)) }
+            let cells = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0).trimmingSpaces) }
             func fail(_ column: Int, _ message: String) -> BriefError {
                 let offset = cells.prefix(column).reduce(0) { $0 + $1.count + 1 }
                 return .config(file: file, line: lineNumber, column: offset + 1, message)
@@ -107,14 +105,6 @@ extension Glossary {
                 concepts.append(Concept(id: id, terms: [columns[0]: [sourceTerm], columns[1]: [targetTerm]], line: lineNumber))
             }
         }
-    }
-
-    /// A cell without the spaces around it (Foundation's trimming costs more than reading the rest of the file).
-    private static func trimmed(_ cell: Substring) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{00A0}" }
-        guard let first = cell.firstIndex(where: { !isSpace($0) }), let last = cell.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(cell[first...last])
     }
 
     /// The two language tags of a header row, or nil when the row is not a header (its first cells are not tags).

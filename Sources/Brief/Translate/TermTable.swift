@@ -156,7 +156,7 @@ enum TermTable {
 
     /// The do-not-translate terms for `target` (`dnt/TAG.txt`), kept as written; empty when there is no list.
     static func doNotTranslate(_ target: Language, data: DataDirectory) throws -> [String] {
-        try data.languageLines("glossaries/dnt", for: target)?.map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        try data.languageLines("glossaries/dnt", for: target)?.map { String($0.trimmingSpaces) } ?? []
     }
 
     /// The entries for `source` → `target`, later glossaries first (they win), then the do-not-translate list.

@@ -29,7 +29,7 @@ struct Translator: Sendable {
         let loaded = try TermTable.glossaries(glossaries, languages: [source, target], data: data)
         let dnt = source.tag == "en" ? try TermTable.doNotTranslate(target, data: data) : []
         matcher = try TermMatcher(language: source, entries: TermTable.entries(loaded, dnt: dnt, from: source, to: target))
-        stopwords = try TermAnalyzer.stopwords(for: source, data: data)
+        stopwords = try Stopwords.load(for: source, data: data).folded
         var notes = ["terms are inserted in their base form (nominative singular, infinitive)"]
         if Self.inflectsForCase.contains(target.tag) {
             notes.append("\(target.name) inflects nouns for case: adjust the endings of the inserted terms")
@@ -231,7 +231,7 @@ struct DraftBuilder {
         piece.unicodeScalars.contains { scalar in
             if ("0"..."9").contains(scalar) { return true }
             guard ICU.isAlphabetic(scalar) else { return false }
-            return !["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm"].contains(ICU.scriptCode(of: scalar))
+            return !ScriptTraits.rightToLeft.contains(ICU.scriptCode(of: scalar))
         }
     }
 }
