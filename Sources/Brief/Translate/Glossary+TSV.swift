@@ -67,26 +67,17 @@ extension Glossary {
             func cell(_ key: String) -> String? {
                 index[key].flatMap { $0 < cells.count && !cells[$0].isEmpty ? cells[$0] : nil }
             }
-            let status: Term.Status
-            if let raw = cell("status") {
-                guard let value = Term.Status(rawValue: raw) else {
-                    throw fail(index["status"]!, "unknown status '\(raw)'; expected one of: "
-                        + Term.Status.allCases.map(\.rawValue).joined(separator: ", "))
+            func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ what: String, default fallback: T) throws -> T
+            where T.RawValue == String {
+                guard let raw = cell(key) else { return fallback }
+                guard let value = T(rawValue: raw) else {
+                    throw fail(index[key]!, "unknown \(what) '\(raw)'; expected one of: "
+                        + T.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                status = value
-            } else {
-                status = .preferred
+                return value
             }
-            let caseRule: Term.CaseRule
-            if let raw = cell("case") {
-                guard let value = Term.CaseRule(rawValue: raw) else {
-                    throw fail(index["case"]!, "unknown case rule '\(raw)'; expected one of: "
-                        + Term.CaseRule.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                caseRule = value
-            } else {
-                caseRule = .auto
-            }
+            let status = try choice("status", "status", default: Term.Status.preferred)
+            let caseRule = try choice("case", "case rule", default: Term.CaseRule.auto)
             let source = cells[0]
             var target = cells[1]
             guard !source.isEmpty else { throw fail(0, "the source term is empty") }
