@@ -47,6 +47,32 @@ if [ -f "$EVAL/summarization/en-cnndm.jsonl" ]; then
     $BENCH throughput "$EVAL/summarization/en-cnndm.jsonl" 10
 fi
 
+echo "== glossary translation: terms rendered on hand-annotated English news (Benchmarks/glossary), per target"
+python3 Benchmarks/glossary.py .build/release/brief Benchmarks/glossary/articles Benchmarks/glossary/terms.tsv \
+    ru fa es fr zh-Hans
+
+echo "== glossary translation: loading, and the draft's share of the default pipeline's time, one core"
+articles="$EVAL/summarization/en-cnndm.jsonl"
+if [ ! -f "$articles" ]; then
+    articles="$WORK/glossary-articles.jsonl"
+    python3 -c 'import json, pathlib, sys
+for f in sorted(pathlib.Path("Benchmarks/glossary/articles").glob("*.txt")): print(json.dumps({"text": f.read_text()}))' > "$articles"
+fi
+$BENCH translate "$articles" 5 ru fa es fr zh-Hans
+if command -v valgrind > /dev/null; then
+    # Instruction counts are repeatable on a noisy machine: one article and 200 articles, with and without a draft,
+    # give the start-up cost (glossaries loaded) and the cost per article. Valgrind cannot read Swift's DWARF, so
+    # the binary is stripped of it.
+    strip --strip-debug -o "$WORK/brief-stripped" .build/release/brief
+    head -200 "$articles" > "$WORK/200.jsonl"; head -1 "$articles" > "$WORK/1.jsonl"
+    count() { BRIEF_DATA="$PWD/Dictionaries" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$WORK/brief-stripped" \
+        stream --lang en "$@" < "$WORK/$n.jsonl" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
+    n=1; base1=$(count); ru1=$(count --to ru); n=200; base200=$(count); ru200=$(count --to ru)
+    python3 -c "import sys; b1,r1,b2,r2=map(int,sys.argv[1:]); per=(b2-b1)/199; draft=(r2-r1)/199
+print(f'instructions: start {b1/1e6:.0f}M, +{(r1-b1)/1e6:.0f}M to load the Russian glossaries; per article {per/1e6:.2f}M, with the draft {draft/1e6:.2f}M (+{100*(draft/per-1):.0f}%, JSON out)')" \
+        "$base1" "$ru1" "$base200" "$ru200"
+fi
+
 if [ -d "$EVAL/summarization" ]; then
     echo "== summarization: ROUGE-1/2/Lsum F1 on the development sets (3 sentences), and articles/s; oracle = best 3 sentences"
     python3 -c "import rouge_score" 2>/dev/null || python3 -m pip install -q rouge-score

@@ -96,6 +96,13 @@ struct TranslateTests {
         #expect(report.notes.contains { $0.contains("Russian inflects nouns for case") })
     }
 
+    @Test("a name met again at the start of a sentence is still a name, reported once")
+    func namesAgain() throws {
+        let translation = try Draft.translation("Officials met Daniel Whitmore in Iran. Whitmore said little.")
+        #expect(translation.sentences[1].spans.first?.kind == .name)
+        #expect(translation.report.names == ["Daniel Whitmore"])
+    }
+
     @Test("spans point into the draft: the rendered term, in Unicode scalars")
     func spans() throws {
         let sentence = try Draft.translation("Iran’s election.").sentences[0]

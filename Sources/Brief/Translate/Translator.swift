@@ -86,6 +86,7 @@ struct Translator: Sendable {
             let words = given.map { cutter.words(bytes, at: $0, shouting: shouting) } ?? cutter.cut(bytes, shouting: shouting)
             let matches = matcher.matches(words, in: bytes, shouting: shouting)
             let flagNames = names == .flag && !shouting  // in a headline in capitals, capitals tell nothing
+            let known = Set(tally.names.flatMap { $0.split(separator: " ") })
             var builder = DraftBuilder(rightToLeft: target.isRightToLeft)
             var cursor = 0  // bytes of the sentence copied so far
             var word = 0
@@ -143,19 +144,21 @@ struct Translator: Sendable {
                     continue
                 }
                 // A run of untranslated words, or a name: up to the next match or number.
-                let isName = flagNames && isNameStart(words, word, bytes)
+                let isName = flagNames && isNameStart(words, word, bytes, known: known)
                 var end = word + 1
                 while end < words.count, !words[end].isNumber,
                       nextMatch >= matches.count || matches[nextMatch].words.lowerBound != end,
                       !isName || (isNameWord(words[end], bytes) && TermMatcher.gapKey(bytes[words[end - 1].range.upperBound..<words[end].range.lowerBound]) != nil),
-                      isName || !(flagNames && isNameStart(words, end, bytes)) {
+                      isName || !(flagNames && isNameStart(words, end, bytes, known: known)) {
                     end += 1
                 }
                 copyGap(to: current.range.lowerBound)
                 let range = current.range.lowerBound..<words[end - 1].range.upperBound
                 let written = string(range)
                 countContent(words[word..<end], bytes, covered: false, tally: &tally, isName: isName)
-                if isName && !tally.names.contains(written) { tally.names.append(written) }
+                if isName && !tally.names.contains(written) && !written.split(separator: " ").allSatisfy(known.contains) {
+                    tally.names.append(written)
+                }
                 builder.append(written, kind: isName ? .name : .untranslated)
                 cursor = range.upperBound
                 word = end
@@ -191,12 +194,15 @@ struct Translator: Sendable {
         return ICU.isUppercase(first)
     }
 
-    /// Whether word `index` starts a name: capitalized, and not just the capital of a sentence's first word.
-    private func isNameStart(_ words: [TermMatcher.Word], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether word `index` starts a name: capitalized, and not just the capital of a sentence's first word —
+    /// unless the word was already part of a name in the document (`Whitmore announced …` after `Daniel Whitmore`).
+    private func isNameStart(_ words: [TermMatcher.Word], _ index: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                             known: Set<Substring>) -> Bool {
         guard isNameWord(words[index], bytes) else { return false }
-        if WordCutter.isAcronym(String(decoding: bytes[words[index].range], as: UTF8.self)) { return true }  // US, IT
+        let written = String(decoding: bytes[words[index].range], as: UTF8.self)
+        if WordCutter.isAcronym(written) { return true }  // US, IT
         guard !words[index].isStopword else { return false }
-        if index > 0 { return true }
+        if index > 0 || known.contains(Substring(written)) { return true }
         return words.count > 1 && isNameWord(words[1], bytes) && !words[1].isStopword
     }
 }
