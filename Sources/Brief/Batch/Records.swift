@@ -95,14 +95,15 @@ public struct RecordProcessor: Sendable {
 /// An input record as read, leniently: what is wrong with it is kept as `problem` rather than thrown, so that a list
 /// of records decodes even when some are bad, and an error record can still name the id.
 struct Record: Decodable {
-    static let shape = #"a JSON object {"id", "text", "lang"?}"#
+    static let shape = #"a JSON object {"id", "text", "lang"?, "title"?}"#
 
     var id: JSON?
     var text: String?
     var lang: String?
+    var title: String?
     var problem: String?
 
-    private enum Key: String, CodingKey { case id, text, lang }
+    private enum Key: String, CodingKey { case id, text, lang, title }
 
     init(from decoder: any Decoder) {
         guard let container = try? decoder.container(keyedBy: Key.self) else {
@@ -125,12 +126,18 @@ struct Record: Decodable {
             lang = try? container.decode(String.self, forKey: .lang)
             if lang == nil { problem = #"has a "lang" that is not a string"# }
         }
+        if problem == nil, container.contains(.title) {
+            title = try? container.decode(String.self, forKey: .title)
+            if title == nil { problem = #"has a "title" that is not a string"# }
+        }
     }
 
     /// The document to run, or the reason there is none.
     func document(at location: String) throws -> Document {
         if let problem { throw BriefError(.data, "\(location) \(problem); expected \(Self.shape)") }
         let language = try lang.map { try Language.resolve($0).tag }
-        return try ArticleInput.document(from: Array(text!.utf8), name: "\(location): the text", language: language)
+        var document = try ArticleInput.document(from: Array(text!.utf8), name: "\(location): the text", language: language)
+        document.title = title.map { Renderer.oneLine($0[...])[...].trimmingSpaces }.flatMap { $0.isEmpty ? nil : String($0) }
+        return document
     }
 }

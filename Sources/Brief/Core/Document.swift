@@ -10,6 +10,9 @@ public struct Document: Sendable {
     public let source: String
     /// The working text, after any normalization and cleaning.
     public private(set) var text: String
+    /// The headline: from the input (a record's `title`, a page's), or the first line of a plain text when it stands
+    /// alone (see `Headline`). It is not among the sentences, so no summary ever picks it.
+    public var title: String?
     /// The BCP 47 tag of the text's language, once known.
     public var language: String?
     /// How sure language detection was, 0…1 (1 when the language was given).

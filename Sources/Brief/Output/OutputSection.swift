@@ -17,15 +17,21 @@ extension OutputSection {
     public func markdown(_ document: Document) -> String { "" }
 }
 
-/// The document's identity and language, first in every JSON object: `id`, `language`, `languageConfidence`, `script`.
+/// The document's identity, headline and language, first in every JSON object: `id`, `title` (each when known),
+/// `language`, `languageConfidence`, `script`; the headline as the Markdown title.
 struct DocumentHeaderSection: OutputSection {
     func json(_ document: Document) -> [(String, JSON)] {
         var members: [(String, JSON)] = []
         if let id = document.id { members.append(("id", .string(id))) }
+        if let title = document.title { members.append(("title", .string(title))) }
         members.append(("language", .string(document.language ?? "und")))
         members.append(("languageConfidence", .double(document.languageConfidence ?? 0)))
         if let script = document.script { members.append(("script", .string(script))) }
         return members
+    }
+
+    func markdown(_ document: Document) -> String {
+        document.title.map { "# \($0)\n\n" } ?? ""
     }
 }
 

@@ -14,15 +14,18 @@
 /// - `words`: `true` (default) to record word tokens, `false` for sentences only.
 /// - `explain`: `false` (default); `true` to name on each sentence the rule that ended it (`Sentence.rule`: `icu`,
 ///   `end`, or a `SentenceBreakRule`). `explanation(of:)` also lists the breaks that join rules removed.
+/// - `headline`: `true` (default): a first line that stands alone is the headline (`Document.title`, see
+///   `Headline`), not a sentence; when the document already has a title (a record's), a first line repeating it is
+///   left out too. `false` keeps every line a sentence (`brief segment`).
 ///
 /// ```yaml
 /// - use: segment
-///   with: { words: true, explain: false }
+///   with: { words: true, explain: false, headline: true }
 /// ```
 public struct SegmentStage: Stage {
     public static let name = "segment"
     public static let summary = "sentence and word segmentation (ICU break iterators with per-language rules)"
-    public static let optionKeys = ["words", "explain"]
+    public static let optionKeys = ["words", "explain", "headline"]
     public static let requires: Set<Facet> = []
     public static let assigns: Set<Facet> = [.sentences]
 
@@ -30,11 +33,14 @@ public struct SegmentStage: Stage {
     public let words: Bool
     /// Whether each sentence names the rule that ended it.
     public let explain: Bool
+    /// Whether a standalone first line is taken as the headline.
+    public let headline: Bool
     private let data: DataDirectory
 
     public init(options: StageOptions, context: StageContext) throws {
         words = try options.bool("words", default: true)
         explain = try options.bool("explain", default: false)
+        headline = try options.bool("headline", default: true)
         data = context.data
         try Self.validateData(for: context.source, data: data)
     }
@@ -46,7 +52,9 @@ public struct SegmentStage: Stage {
     }
 
     public func run(_ document: inout Document) throws {
-        document.sentences = try segment(document, explain: explain).sentences
+        let segmentation = try segment(document, explain: explain)
+        document.sentences = segmentation.sentences
+        if document.title == nil, let title = segmentation.headline { document.title = title }
     }
 
     /// The segmentation of `document`'s text with every decision named: each sentence's `rule`, and each break
@@ -60,13 +68,27 @@ public struct SegmentStage: Stage {
         let segmenter = try Segmenter.load(for: language, data: data)
         var text = document.text
         return try text.withUTF8 { bytes in
-            let segmentation = try segmenter.segment(bytes, explain: explain)
-            var sentences = words ? try Self.attachWords(segmentation.ranges, bytes: bytes, locale: language.icuLocale)
-                : segmentation.ranges.map { Sentence(range: $0) }
+            // The headline line is left out of the sentences; the body is segmented on its own.
+            var body = 0
+            var headline: String?
+            if self.headline, let found = Headline.find(in: bytes, language: language) {
+                let line = String(decoding: bytes[found.line], as: UTF8.self)
+                if document.title == nil || document.title == line {
+                    body = found.body
+                    headline = line
+                }
+            }
+            let segmentation = try segmenter.segment(UnsafeBufferPointer(rebasing: bytes[body...]), explain: explain)
+            let ranges = segmentation.ranges.map { ($0.lowerBound + body)..<($0.upperBound + body) }
+            var sentences = words ? try Self.attachWords(ranges, bytes: bytes, locale: language.icuLocale)
+                : ranges.map { Sentence(range: $0) }
             if explain {
                 for (index, rule) in segmentation.rules.enumerated() { sentences[index].rule = rule.rawValue }
             }
-            return SegmentationExplanation(sentences: sentences, segmentation.joins)
+            var explanation = SegmentationExplanation(
+                sentences: sentences, segmentation.joins.map { ($0.offset + body, $0.rule) })
+            explanation.headline = headline
+            return explanation
         }
     }
 
@@ -102,6 +124,8 @@ public struct SegmentationExplanation: Sendable, Equatable {
     public var sentences: [Sentence]
     /// The removed breaks, in the order they were decided.
     public var joins: [Join]
+    /// The first line, when it stands alone as the headline and is left out of the sentences.
+    public var headline: String?
 
     init(sentences: [Sentence], _ joins: [(offset: Int, rule: SentenceJoinRule)]) {
         self.sentences = sentences

@@ -15,7 +15,7 @@
 public struct SummarizeStage: Stage {
     public static let name = "summarize"
     public static let summary = "extractive summary (lead, textrank, lexrank, centroid, default) with scores and keywords"
-    public static let optionKeys = ["method", "sentences", "ratio", "words", "chars", "keywords"]
+    public static let optionKeys = ["method", "sentences", "ratio", "words", "chars", "keywords", "headline"]
     public static let requires: Set<Facet> = [.sentences]
     public static let assigns: Set<Facet> = [.summary]
 
@@ -38,8 +38,10 @@ public struct SummarizeStage: Stage {
         } else {
             budget = .sentences(try options.int("sentences", default: 3, in: 1...10_000))
         }
-        summarizer = Summarizer(
+        var summarizer = Summarizer(
             method: method, budget: budget, keywordCount: try options.int("keywords", default: 8, in: 0...100))
+        if let weight = try options.double("headline", in: 0...5) { summarizer.parameters.headlineWeight = weight }
+        self.summarizer = summarizer
         data = context.data
         try Self.validateData(for: context.source, data: data)
     }
@@ -98,6 +100,15 @@ public struct SummarizeStage: Stage {
                 }
             }
         }
+        // Each article's headline, read with the same analyzer once its sentences are (so it numbers no terms).
+        let headlines = try documents.map { document -> [Int] in
+            guard var title = document.title else { return [] }
+            return try title.withUTF8 { bytes in
+                let words = try SegmentStage.attachWords([0..<bytes.count], bytes: bytes, locale: language.icuLocale)[0]
+                return analyzer.knownTerms(of: words, in: bytes)
+            }
+        }
+        if headlines.contains(where: { !$0.isEmpty }) { input.headlines = owners.map { headlines[$0.document] } }
         input.termCount = analyzer.termCount
         let surfaces = analyzer.surfaces
         input.surface = { documents[surfaces[$0].document].string(surfaces[$0].range) }

@@ -174,6 +174,31 @@ final class TermAnalyzer {
         return result
     }
 
+    /// The term IDs of a text outside the document set (a headline) that the set's sentences already have: nothing
+    /// is numbered anew and no spelling or word is recorded, so the set's keywords and phrases stay as they were.
+    func knownTerms(of sentence: Sentence, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var state = State()
+        swap(&state, &self.state)
+        defer { swap(&state, &self.state) }
+        var result: [Int] = []
+        for word in sentence.words {
+            let spelling = UnsafeBufferPointer(rebasing: bytes[word])
+            let info: Spelling
+            if let known = state.spellings.value(for: spelling) {
+                info = state.spellingInfo[Int(known)]
+            } else {
+                info = analyze(spelling, &state)
+                state.spellings.insert(spelling, Int32(state.spellingInfo.count))
+                state.spellingInfo.append(info)
+            }
+            guard info.term >= 0 else { continue }
+            for term in [info.term] + state.bigramTerms[info.bigrams] where state.stamp[Int(term)] == state.generation {
+                result.append(Int(state.localID[Int(term)]))
+            }
+        }
+        return result
+    }
+
     /// The bytes of an elided form (`l'`) that starts `word`, a word of the current document set.
     func elided(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         state.spellings.value(for: word).map { state.spellingInfo[Int($0)].elided } ?? 0

@@ -21,7 +21,7 @@ struct Segment: ParsableCommand {
         try execute {
             let source = lang == "auto" ? nil : try Language.resolve(lang)
             let stages: [PipelineSpec.Step] = [.init("normalize")] + (source == nil ? [.init("detect")] : [])
-                + [.init("segment", explain ? ["words": "false", "explain": "true"] : ["words": "false"])]
+                + [.init("segment", ["words": "false", "headline": "false"].merging(explain ? ["explain": "true"] : [:]) { $1 })]
             let pipeline = try StageRegistry.standard.pipeline(PipelineSpec(name: "segment", source: source, stages: stages))
             let document = try process(file, with: pipeline)
             if format != .json { document.notes.forEach(Terminal.note) }
