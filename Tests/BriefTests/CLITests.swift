@@ -42,8 +42,9 @@ struct CLITests {
         let result = try CLI.run([Self.sample, "--format", "json"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["language", "languageConfidence", "script", "method", "summary", "sentences",
+        #expect(Set(object.keys) == ["title", "language", "languageConfidence", "script", "method", "summary", "sentences",
                                      "keywords", "sentenceCount", "removed", "repairs", "notes"])
+        #expect(object["title"] as? String == "US Pledges $1.5 Billion to Fight Hunger in East Africa")
         #expect(object["language"] as? String == "en")
         let input = Array(Fixtures.repositoryText(Self.sample).unicodeScalars)
         let sentences = try #require(object["sentences"] as? [[String: Any]])
@@ -57,7 +58,7 @@ struct CLITests {
     @Test("--format markdown lists the brief as bullets")
     func markdown() throws {
         let result = try CLI.run([Self.sample, "--format", "markdown", "--sentences", "2"])
-        #expect(result.stdout.hasPrefix("## Summary\n\n- WASHINGTON — "))
+        #expect(result.stdout.hasPrefix("# US Pledges $1.5 Billion to Fight Hunger in East Africa\n\n## Summary\n\n- WASHINGTON — "))
         #expect(result.stdout.components(separatedBy: "\n- ").count == 3)
     }
 

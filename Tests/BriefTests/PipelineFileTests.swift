@@ -33,7 +33,7 @@ struct PipelineFileTests {
     func unknownOption() {
         let yaml = "version: 1\nstages:\n  - use: segment\n  - use: summarize\n    with: { sentence: 3 }\n"
         #expect(error(yaml) == BriefError(.config, "test.yaml:5:13: unknown option 'sentence' for stage 'summarize'; "
-            + "expected one of: method, sentences, ratio, words, chars, keywords"))
+            + "expected one of: method, sentences, ratio, words, chars, keywords, headline"))
     }
 
     @Test("an option of the wrong type names the expected type")

@@ -35,10 +35,19 @@ struct SegmentTests {
         ])
     }
 
-    @Test("a headline line without a period is its own sentence")
+    @Test("a headline line stands apart from the body's sentences; with headline: false it is a sentence of its own")
     func headline() throws {
         let text = "Floods Displace Thousands in Kenya\n\nNAIROBI — Heavy rains have forced thousands from their homes."
-        #expect(try Run.sentences(text, language: "en") == [
+        let document = try Document(text: text, language: "en").segmented(headline: true)
+        #expect(document.title == "Floods Displace Thousands in Kenya")
+        #expect(document.sentences.map { String(document.string(of: $0)) }
+            == ["NAIROBI — Heavy rains have forced thousands from their homes."])
+        var options = StageOptions(stage: "segment")
+        options.set("headline", "false")
+        var whole = Document(text: text, language: "en")
+        try SegmentStage(options: options, context: StageContext()).run(&whole)
+        #expect(whole.title == nil)
+        #expect(whole.sentences.map { String(whole.string(of: $0)) } == [
             "Floods Displace Thousands in Kenya", "NAIROBI — Heavy rains have forced thousands from their homes.",
         ])
     }

@@ -56,7 +56,7 @@ struct StageSeamTests {
               - use: shout
                 with: { minimum: 5 }
             """, file: "shout.yaml"))
-        let document = try pipeline.run(Document(text: "STORM HITS COAST\n\nA storm hit the coast on Monday."))
+        let document = try pipeline.run(Document(text: "A storm hit the coast on Monday. STORM WARNING FOR TONIGHT. It moved on."))
         #expect(document[ShoutKey.self] == ShoutCount(shouted: 1))
         let json = pipeline.renderer(.json).render(document)
         #expect(json.contains(#""shouted":1,"notes":[]"#))  // its key, before the notes, which stay last

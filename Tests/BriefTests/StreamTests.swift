@@ -30,7 +30,8 @@ struct StreamTests {
         #expect(records[1]["id"] as? Int == 2)
         #expect(records.map { $0["language"] as? String } == ["ru", "en", "fr", "am"])
         #expect(records.allSatisfy { ($0["summary"] as? String)?.isEmpty == false })
-        #expect(result.stdout.hasPrefix(#"{"id":"ru-1","language":"ru","#), "the id comes first, then the JSON keys")
+        #expect(result.stdout.hasPrefix(#"{"id":"ru-1","title":"Паводки в Казахстане вынудили тысячи людей покинуть дома","language":"ru","#),
+                "the id comes first, then the headline of its first line, then the JSON keys")
     }
 
     @Test("a bad record is answered by an error record in its place; nothing is skipped")
@@ -59,7 +60,7 @@ struct StreamTests {
         let codes = records.map { ($0["error"] as? [String: Any])?["code"] as? Int }
         #expect(codes == [nil, 65, 65, 65, 65, 64, 65, 65, 65, 65, nil])
         let messages = records.compactMap { ($0["error"] as? [String: Any])?["message"] as? String }
-        #expect(messages[0] == #"line 2 is not valid JSON; expected a JSON object {"id", "text", "lang"?}"#)
+        #expect(messages[0] == #"line 2 is not valid JSON; expected a JSON object {"id", "text", "lang"?, "title"?}"#)
         #expect(messages[2].hasPrefix(#"line 4 has no "text""#))
         #expect(messages[4].hasPrefix("line 6: unknown language 'xx-notalanguage'"))
         #expect(messages[8] == "line 10 is not UTF-8 text")

@@ -66,9 +66,12 @@ extension Document {
         return sentences.indices.map { String(String.UnicodeScalarView(scalars[offsets[$0 * 2]..<offsets[$0 * 2 + 1]])) }
     }
 
-    func segmented() throws -> Document {
+    /// The document segmented; every line a sentence unless `headline` lets a standalone first line be the headline.
+    func segmented(headline: Bool = false) throws -> Document {
         var copy = self
-        try SegmentStage(options: StageOptions(stage: "segment"), context: StageContext()).run(&copy)
+        var options = StageOptions(stage: "segment")
+        options.set("headline", headline ? "true" : "false")
+        try SegmentStage(options: options, context: StageContext()).run(&copy)
         return copy
     }
 }

@@ -1,5 +1,6 @@
 /// The headline at the top of a plain text: a first line that stands alone — a blank line after it, short, and body
-/// text after that — whatever punctuation ends it (`Who pays for the floods?`, `Le CSA se penche sur … :`).
+/// text after that — whatever punctuation ends it (`Who pays for the floods?`, `Le CSA se penche sur … :`); or, in a
+/// page flattened line by line, a short first line without sentence punctuation.
 ///
 /// Wire copy and scraped pages put the headline first, on its own line. It says what the story is about, so the
 /// summarizer reads it (see `Summarizer`), but it is no sentence of the body: no method may pick it, and it is not
@@ -27,10 +28,18 @@ enum Headline {
             if bytes[next] == 0x0A { blank = true }
             next += 1
         }
-        guard blank, next < bytes.count, end > start else { return nil }
+        guard next < bytes.count, end > start else { return nil }
         let line = String(decoding: bytes[start..<end], as: UTF8.self)
-        guard isHeadline(line, language: language) else { return nil }
+        // Without a blank line after it (a page flattened line by line), only a line without sentence punctuation
+        // stands alone: the line before the body of a scraped page, once `clean` has dropped the furniture.
+        guard blank || !endsSentence(line), isHeadline(line, language: language) else { return nil }
         return (start..<end, next)
+    }
+
+    /// Whether a line ends with sentence punctuation (closing quotes and brackets aside).
+    static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.unicodeScalars.last(where: { !Punctuation.trailing.contains($0) }) else { return false }
+        return Punctuation.sentenceFinal.contains(last)
     }
 
     /// Whether a standalone first line reads as a headline rather than a kicker, a dateline or a lead.

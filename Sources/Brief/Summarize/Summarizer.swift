@@ -55,6 +55,8 @@ struct Summarizer {
         /// with the weight (+1.2 ROUGE-2 at 0.4 over no headline), French is flat within fold noise from 0.1 to 0.4
         /// (+0.2) and falls beyond; 0.4 is the largest weight at which French keeps its gain.
         var headlineWeight = 0.4
+        /// How much more a keyword counts when the headline has it and two or more body sentences repeat it.
+        var headlineKeywordBoost = 0.5
     }
 
     var method: Method
@@ -233,12 +235,21 @@ struct Summarizer {
 
     private func keywords(_ graph: SentenceGraph, _ input: Input) -> [String] {
         guard keywordCount > 0 else { return [] }
+        // Only from sentences a summary could pick: never from a navigation line, a kicker, a caption or a credit
+        // that `clean` let through.
         var weights = [Double](repeating: 0, count: graph.idf.count)
-        for (index, vector) in graph.vectors.enumerated() {
+        var sentences = [Int](repeating: 0, count: graph.idf.count)
+        let anyEligible = input.eligible.contains(true)
+        for (index, vector) in graph.vectors.enumerated() where !anyEligible || input.eligible[index] {
             let prior = 1 / (1 + Double(input.positions[index]) / 5)
             for entry in vector where input.isWordTerm[entry.term] {
                 weights[entry.term] += entry.weight * prior
+                sentences[entry.term] += 1
             }
+        }
+        // The headline's words, where the body repeats them, are what the story is about.
+        for term in Set(input.headlines.joined()) where term < weights.count && sentences[term] >= 2 {
+            weights[term] *= 1 + parameters.headlineKeywordBoost
         }
         var seen: [String] = []  // lowercased
         var result: [String] = []
