@@ -5,6 +5,11 @@
 /// (rule `caption`); longer repeated lines keep their first occurrence (rule `duplicate`). Body sentences are never
 /// matched by the shipped packs: their rules are whole-line UI labels or patterns that do not occur in prose.
 ///
+/// In any language, pack or not: a run of three or more short, link-like lines (at most four words and 40
+/// characters — 12 for a line without spaces —, no sentence punctuation, no blank line after) at the top of the
+/// text, before the headline, is a page's navigation (rule `navigation-run`); its last line is kept when it has
+/// three words or more, since it may be a short headline.
+///
 /// Options:
 /// - `packs`: phrase packs to apply, by name (`Dictionaries/boilerplate/NAME.txt`) or path; default `[web, voa]`.
 /// - `duplicates`: drop repeated lines (default `true`).
@@ -52,6 +57,7 @@ public struct CleanStage: Stage {
                 }
             }
         }
+        let navigation = text.withUTF8 { Self.navigationRun(lines, $0) }
         var seen = [Bool](repeating: false, count: counts.count)
         var removed: [RemovedLine] = []
         var drops: [Range<Int>] = []
@@ -59,6 +65,7 @@ public struct CleanStage: Stage {
         for (index, line) in lines.enumerated() where !line.trimmed.isEmpty {
             let trimmed = document.string(line.trimmed)
             var rule = packs.lazy.compactMap { $0.match(trimmed) }.first
+            if rule == nil, navigation.contains(index) { rule = "navigation-run" }
             if rule == nil, duplicates, counts[numbers[index]] > 1 {
                 if trimmed.utf8.count < 200 || trimmed.count < 200 {
                     rule = "caption"
@@ -79,6 +86,27 @@ public struct CleanStage: Stage {
             }
         }
         document.removedLines += removed
+    }
+
+    /// The indices of the lines of the link-like run at the top of the text, if it is one (see the type's
+    /// documentation): lines of at most four words and 40 characters without sentence punctuation, three or more.
+    static func navigationRun(_ lines: [(whole: Range<Int>, trimmed: Range<Int>)], _ bytes: UnsafeBufferPointer<UInt8>)
+        -> Set<Int> {
+        var run: [Int] = []
+        var lastWords = 0
+        for (index, line) in lines.enumerated() where !line.trimmed.isEmpty {
+            let text = String(decoding: bytes[line.trimmed], as: UTF8.self)
+            let words = text.split(separator: " ").count
+            // A line with a blank line after it stands alone: the headline, which ends the run.
+            let standsAlone = index + 1 < lines.count && lines[index + 1].trimmed.isEmpty
+            guard words <= 4, text.count <= (words == 1 ? 12 : 40), !Headline.endsSentence(text), !standsAlone
+            else { break }
+            run.append(index)
+            lastWords = words
+        }
+        guard run.count >= 3 else { return [] }
+        if lastWords >= 3 { run.removeLast() }
+        return Set(run)
     }
 
     /// The byte ranges of the lines of `bytes`, without their line breaks, and of each line without its leading and
