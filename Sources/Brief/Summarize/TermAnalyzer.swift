@@ -149,15 +149,7 @@ final class TermAnalyzer {
                 state.wordTerms.append(-1)
                 continue
             }
-            let spelling = UnsafeBufferPointer(rebasing: bytes[word])
-            let info: Spelling
-            if let known = state.spellings.value(for: spelling) {
-                info = state.spellingInfo[Int(known)]
-            } else {
-                info = analyze(spelling, &state)
-                state.spellings.insert(spelling, Int32(state.spellingInfo.count))
-                state.spellingInfo.append(info)
-            }
+            let info = spelling(UnsafeBufferPointer(rebasing: bytes[word]), &state)
             guard info.term >= 0 else {
                 state.wordTerms.append(-1)
                 continue
@@ -182,21 +174,22 @@ final class TermAnalyzer {
         defer { swap(&state, &self.state) }
         var result: [Int] = []
         for word in sentence.words {
-            let spelling = UnsafeBufferPointer(rebasing: bytes[word])
-            let info: Spelling
-            if let known = state.spellings.value(for: spelling) {
-                info = state.spellingInfo[Int(known)]
-            } else {
-                info = analyze(spelling, &state)
-                state.spellings.insert(spelling, Int32(state.spellingInfo.count))
-                state.spellingInfo.append(info)
-            }
+            let info = spelling(UnsafeBufferPointer(rebasing: bytes[word]), &state)
             guard info.term >= 0 else { continue }
             for term in [info.term] + state.bigramTerms[info.bigrams] where state.stamp[Int(term)] == state.generation {
                 result.append(Int(state.localID[Int(term)]))
             }
         }
         return result
+    }
+
+    /// What a spelling becomes, from the memo or analyzed and remembered.
+    private func spelling(_ spelling: UnsafeBufferPointer<UInt8>, _ state: inout State) -> Spelling {
+        if let known = state.spellings.value(for: spelling) { return state.spellingInfo[Int(known)] }
+        let info = analyze(spelling, &state)
+        state.spellings.insert(spelling, Int32(state.spellingInfo.count))
+        state.spellingInfo.append(info)
+        return info
     }
 
     /// The bytes of an elided form (`l'`) that starts `word`, a word of the current document set.

@@ -42,7 +42,7 @@ extension Glossary {
             }
             if header == nil {
                 if let tags = try Self.headerLanguages(cells, fail: fail) {
-                    header = cells
+                    header = [tags.0, tags.1] + cells.dropFirst(2)  // the languages as Brief tags them
                     for (position, cell) in cells.enumerated().dropFirst(2) {
                         guard Self.optionalColumns.contains(cell) else {
                             throw fail(position, "unknown column '\(cell)'; expected one of: "
@@ -51,7 +51,6 @@ extension Glossary {
                         guard index[cell] == nil else { throw fail(position, "column '\(cell)' is named twice") }
                         index[cell] = position
                     }
-                    _ = tags
                     continue
                 }
                 guard let languages else {
