@@ -42,6 +42,19 @@ struct TranslateTests {
         #expect(try Draft.marked("Iran’s election.") == "Иран выборы.")
     }
 
+    @Test("a word Snowball stems like a term is found only when it inflects the term: reported is not reporter")
+    func derivations() throws {
+        let glossary = Draft.glossary("derivations-ru.tsv")
+        #expect(try Draft.marked("Reporters said it was reported.", glossaries: [glossary]) == "репортер ⟦said it was reported⟧.")
+        #expect(try Draft.marked("The bans were banned in two countries.", glossaries: [glossary])
+            == "⟦The⟧ запрет ⟦were⟧ запрет ⟦in two⟧ страна.")
+        #expect(TermMatcher.inflects("making", "make") && TermMatcher.inflects("stopped", "stop")
+            && TermMatcher.inflects("forces", "forces") && TermMatcher.inflects("force", "forces")
+            && TermMatcher.inflects("Council’s", "council"))
+        #expect(!TermMatcher.inflects("negotiating", "negotiation") && !TermMatcher.inflects("report", "reporter")
+            && !TermMatcher.inflects("generally", "general"))
+    }
+
     @Test("the longest term wins, leftmost first: United Nations Security Council is one term, not two")
     func longestMatch() throws {
         #expect(try Draft.marked("The United Nations Security Council met.") == "⟦The⟧ Совет Безопасности ООН ⟦met⟧.")

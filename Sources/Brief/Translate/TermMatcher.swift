@@ -138,7 +138,9 @@ struct TermMatcher: Sendable {
     /// (negotiate, negotiation), the one written most like the text (negotiations → negotiation).
     private func choose(_ candidates: [Int], _ words: ArraySlice<Word>, _ bytes: UnsafeBufferPointer<UInt8>,
                         _ shouting: Bool) -> Int? {
-        let agreeing = candidates.filter { casesAgree($0, words, bytes, shouting: shouting) }
+        let agreeing = candidates.filter {
+            casesAgree($0, words, bytes, shouting: shouting) && (language.tag != "en" || inflectionsAgree($0, words, bytes))
+        }
         guard agreeing.count > 1 else { return agreeing.first }
         let written = Array(String(decoding: bytes[words.first!.range.lowerBound..<words.last!.range.upperBound],
                                    as: UTF8.self).lowercased().utf8)
@@ -146,6 +148,38 @@ struct TermMatcher: Sendable {
             zip(entries[index].source.text.lowercased().utf8, written).prefix { $0 == $1 }.count
         }
         return agreeing.max { shared($0) < shared($1) }  // max keeps the first of equals
+    }
+
+    /// Whether each English word as written is its term's word or an inflection of it. Snowball also stems some
+    /// derivations alike (reporter and reported both reach `report`), which a glossary must keep apart.
+    private func inflectionsAgree(_ index: Int, _ words: ArraySlice<Word>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let expected = surfaces[index]
+        guard expected.count == words.count else { return true }
+        return zip(expected, words).allSatisfy { term, word in
+            // Names are left to the key (accents aside, Brasília is Brasilia); they inflect only for the possessive.
+            term.unicodeScalars.first.map(ICU.isUppercase) ?? true
+                || Self.inflects(String(decoding: bytes[word.range], as: UTF8.self), term)
+        }
+    }
+
+    /// Whether English `text` is `term` or a regular inflection of it: a plural or possessive (negotiations,
+    /// countries, Council's, workers'), a verb form (reported, banned, making, carried), or the singular of a plural
+    /// term (force for forces). Never a derivation: reporter is not report, nor negotiating negotiation.
+    static func inflects(_ text: String, _ term: String) -> Bool {
+        let text = Array(text.lowercased().replacingOccurrences(of: "’", with: "'").utf8)
+        let term = Array(term.lowercased().replacingOccurrences(of: "’", with: "'").utf8)
+        let shared = zip(text, term).prefix { $0 == $1 }.count
+        let termRest = String(decoding: term[shared...], as: UTF8.self)
+        var textRest = String(decoding: text[shared...], as: UTF8.self)
+        if termRest == "s" || termRest == "es" { return textRest.isEmpty || textRest == "'" || textRest == "'s" }
+        guard ["", "e", "y"].contains(termRest) else { return false }
+        if termRest.isEmpty, let last = term.last, textRest.utf8.first == last, textRest.count > 2 {
+            textRest.removeFirst()  // a doubled consonant: banned, stopping
+        }
+        let endings = termRest == "y" ? ["ies", "ied", "ies'"]
+            : termRest == "e" ? ["ing"]
+            : ["", "s", "es", "'s", "'", "s'", "es'", "ed", "d", "ing"]
+        return endings.contains(textRest)
     }
 
     private func follow(_ node: Int32, _ bytes: [UInt8]) -> Int32? {

@@ -34,8 +34,9 @@ enum TermTable {
     ]
 
     /// The glossaries named `names` with the terms of `languages`, in stacking order.
+    /// Each is read on a thread of its own: reading them is most of a translate stage's start-up.
     static func glossaries(_ names: [String], languages: [Language], data: DataDirectory) throws -> [Glossary] {
-        try names.map { name in
+        try names.concurrentMap { name in
             if name == "cldr" { return cldr(languages) }
             if name.contains("/") || name.contains(".") { return try file(name, languages: languages) }
             let folder = data.url.appendingPathComponent("glossaries/\(name)")
