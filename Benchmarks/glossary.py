@@ -44,7 +44,10 @@ def main():
         coverage = []
         missed = collections.Counter()
         for article in sorted(annotated):
-            out = subprocess.run([brief, "translate", os.path.join(folder, article), "--lang", "en", "--to", target,
+            path = os.path.join(folder, article)
+            if not os.path.exists(path):
+                path += ".txt"  # the held-out annotation names articles without their extension
+            out = subprocess.run([brief, "translate", path, "--lang", "en", "--to", target,
                                   "--format", "json"], capture_output=True, text=True, check=True)
             translation = json.loads(out.stdout)["translation"]
             applied = {normalize(use["source"]) for use in translation["report"]["applied"]}
