@@ -64,7 +64,7 @@ struct TranslateCLITests {
     func check() throws {
         let shipped = try CLI.run(["glossary", "check", "Dictionaries/glossaries/core/ru.tsv", "Dictionaries/glossaries/names/fa.tsv"])
         #expect(shipped.status == 0, "\(shipped.stderr)")
-        #expect(shipped.stdout.contains("Dictionaries/glossaries/core/ru.tsv: ok — 727 concepts, en, ru"))
+        #expect(shipped.stdout.contains(/Dictionaries\/glossaries\/core\/ru.tsv: ok — \d{3,} concepts, en, ru/))
         let conflict = try Self.temporary("conflict.tsv", "en\tru\nelection\tвыборы\nelection\tголосование\n")
         let found = try CLI.run(["glossary", "check", conflict.path])
         #expect(found.status == 1)

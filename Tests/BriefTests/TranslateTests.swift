@@ -40,6 +40,7 @@ struct TranslateTests {
         #expect(try Draft.marked("Elections in Iran's north.") == "выборы ⟦in⟧ Иран ⟦north⟧.")
         #expect(try Draft.marked("Two elections, one ceasefire.").contains("выборы"))
         #expect(try Draft.marked("Iran’s election.") == "Иран выборы.")
+        #expect(try Draft.marked("The U.N. Security Council met.") == "⟦The⟧ Совет Безопасности ООН ⟦met⟧.")
     }
 
     @Test("a word Snowball stems like a term is found only when it inflects the term: reported is not reporter")

@@ -84,7 +84,7 @@ struct TermMatcher: Sendable {
         var key: [UInt8] = []
         for (index, word) in words.enumerated() {
             if index > 0 {
-                guard let gap = gapKey(bytes[words[index - 1].range.upperBound..<word.range.lowerBound]) else { return nil }
+                guard let gap = gapKey(gap(words[index - 1], word, bytes)) else { return nil }
                 key.append(contentsOf: gap)
             }
             key.append(contentsOf: word.key)
@@ -113,7 +113,7 @@ struct TermMatcher: Sendable {
             var end = start
             walk: while end < words.count {
                 if end > start {
-                    guard let gap = Self.gapKey(bytes[words[end - 1].range.upperBound..<words[end].range.lowerBound]),
+                    guard let gap = Self.gapKey(Self.gap(words[end - 1], words[end], bytes)),
                           let next = follow(node, gap) else { break walk }
                     node = next
                 }
@@ -132,6 +132,14 @@ struct TermMatcher: Sendable {
             }
         }
         return result
+    }
+
+    /// The bytes between two words; a dotted acronym's last period is its own (U.N. Security Council), as ICU
+    /// leaves it out of the word.
+    static func gap(_ left: Word, _ right: Word, _ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var start = left.range.upperBound
+        if start < right.range.lowerBound, bytes[start] == 0x2E, bytes[left.range].contains(0x2E) { start += 1 }
+        return bytes[start..<right.range.lowerBound]
     }
 
     /// Of the entries whose key the words reach, the first whose case rule holds; when several terms share a stem
