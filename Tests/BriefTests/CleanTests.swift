@@ -35,6 +35,36 @@ struct CleanTests {
         #expect(document.removedLines.map(\.line) == [1, 2, 3, 5, 6])
     }
 
+    /// The skip links at the top of a VOA service page, in its language, then the headline and the story.
+    static let skipLinks: [(language: String, lines: [String], headline: String, body: String)] = [
+        ("ru", ["Ссылки для упрощенного доступа", "Вернуться к основному содержанию"], "Переговоры в Москве продолжатся",
+         "Москва заявила во вторник, что переговоры продолжатся. Министр сказал, что стороны встретятся снова."),
+        ("fr", ["Liens d’accessibilité", "Accéder au contenu principal"], "Les pourparlers reprennent",
+         "Les deux parties ont repris mardi leurs pourparlers à Addis-Abeba. Le ministre a salué un climat constructif."),
+        ("es", ["Enlaces de accesibilidad", "Ir al contenido principal"], "Elecciones en Bolivia",
+         "Los bolivianos votaron el domingo en una jornada tranquila. El tribunal electoral publicará hoy los resultados."),
+        ("fa", ["پیوندهای دسترسی", "بازگشت به محتوای اصلی"], "مذاکرات ادامه دارد",
+         "وزیر خارجه روز سه‌شنبه گفت مذاکرات ادامه خواهد داشت. دو طرف هفته آینده دوباره دیدار می‌کنند."),
+        ("sw", ["Viungo vya ufikiaji"], "Mvua kubwa Nairobi",
+         "Mvua kubwa imenyesha jijini Nairobi usiku kucha. Serikali imewataka wakazi kuwa waangalifu."),
+        ("vi", ["Liên kết truy cập"], "Bão đổ bộ miền Trung",
+         "Cơn bão đã đổ bộ vào miền Trung Việt Nam hôm thứ Ba. Hàng nghìn người đã được sơ tán."),
+    ]
+
+    @Test("a service page's skip links, in its language, are dropped and never taken for the headline",
+          arguments: skipLinks.indices)
+    func skipLinksInServiceLanguages(_ index: Int) throws {
+        let page = Self.skipLinks[index]
+        let text = page.lines.joined(separator: "\n") + "\n\n" + page.headline + "\n\n" + page.body + "\n"
+        var clean = PipelineSpec.Step("clean")
+        clean.options.set("packs", list: ["web", "voa"])
+        let spec = PipelineSpec(name: "test", source: try Language.resolve(page.language), stages: [clean, .init("segment")])
+        let document = try StageRegistry.standard.pipeline(spec).run(Document(text: text))
+        #expect(document.removedLines.map(\.text) == page.lines)
+        #expect(document.removedLines.allSatisfy { $0.rule == "navigation" })
+        #expect(document.title == page.headline)
+    }
+
     @Test("a caption that appears twice is dropped; a sentence that merely mentions sharing is kept")
     func captionsAndLookalikes() throws {
         let caption = "Displaced families wait for food in Baidoa, Somalia, Oct. 3, 2025."
