@@ -56,6 +56,17 @@ struct TranslateTests {
             && !TermMatcher.inflects("generally", "general"))
     }
 
+    @Test("the headline is drafted too, before the body; its title-case capitals are not names")
+    func headline() throws {
+        let translation = try Draft.translation("Turkey Delays Elections As Ceasefire Holds\n\nThe election was held in Iran.")
+        let title = try #require(translation.title)
+        #expect(TranslationSection.marked(title, markdown: false) == "Турция ⟦Delays⟧ выборы ⟦As⟧ прекращение огня ⟦Holds⟧")
+        #expect(translation.sentences.map(\.index) == [0])
+        #expect(translation.report.names.isEmpty)
+        #expect(translation.report.applied.first { $0.target == "выборы" }?.count == 2)
+        #expect(try Draft.translation("The election was held in Iran.").title == nil)
+    }
+
     @Test("the longest term wins, leftmost first: United Nations Security Council is one term, not two")
     func longestMatch() throws {
         #expect(try Draft.marked("The United Nations Security Council met.") == "⟦The⟧ Совет Безопасности ООН ⟦met⟧.")

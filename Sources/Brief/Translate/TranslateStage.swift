@@ -77,6 +77,8 @@ public struct TranslateStage: Stage {
         let indices = scope == .summary ? document.summary?.picked ?? Array(document.sentences.indices)
             : Array(document.sentences.indices)
         var tally = Translator.Tally()
+        // The headline first: a translator renders it too, and its terms count in the report.
+        let title = try document.title.map { try translator.draft(Substring(Renderer.oneLine(Substring($0))), index: -1, headline: true, tally: &tally) }
         let sentences = try indices.map { index in
             let sentence = document.sentences[index]
             let text = Renderer.oneLine(document.string(of: sentence))
@@ -87,7 +89,7 @@ public struct TranslateStage: Stage {
         }
         document.translation = Translation(
             language: target.tag, direction: target.isRightToLeft ? "rtl" : "ltr", scope: scope.rawValue,
-            sentences: sentences, report: tally.report(notes: translator.notes))
+            title: title, sentences: sentences, report: tally.report(notes: translator.notes))
     }
 }
 

@@ -1,6 +1,7 @@
 /// The translation draft in output.
 ///
-/// JSON: `translation` = `{"language", "direction", "scope", "sentences": [{"index", "source", "text", "spans":
+/// JSON: `translation` = `{"language", "direction", "scope", "title"?: {"source", "text", "spans"}, "sentences":
+/// [{"index", "source", "text", "spans":
 /// [{"start", "end", "kind", "entry", "glossary", "status"?}]}], "report": {"coverage", "applied", "unverified",
 /// "forbidden", "unknown", "names", "notes"}}`, span offsets in Unicode scalars of `text`.
 /// Text: the draft a sentence a line under `Draft (TAG):`, each untranslated stretch in ⟦…⟧ and an unverified
@@ -15,24 +16,26 @@ struct TranslationSection: OutputSection {
                 ("target", .string($0.target)), ("count", .int($0.count)),
             ]) })
         }
+        func draft(_ sentence: Translation.Sentence) -> [(String, JSON)] {
+            [
+                ("source", .string(sentence.source)), ("text", .string(sentence.text)),
+                ("spans", .array(sentence.spans.map { span in
+                    var members: [(String, JSON)] = [
+                        ("start", .int(span.start)), ("end", .int(span.end)), ("kind", .string(span.kind.rawValue)),
+                        ("entry", span.entry.map(JSON.string) ?? .null), ("glossary", span.glossary.map(JSON.string) ?? .null),
+                    ]
+                    if let status = span.status { members.append(("status", .string(status.rawValue))) }
+                    return .object(members)
+                })),
+            ]
+        }
         let report = translation.report
         return [("translation", .object([
             ("language", .string(translation.language)),
             ("direction", .string(translation.direction)),
             ("scope", .string(translation.scope)),
-            ("sentences", .array(translation.sentences.map { sentence in
-                .object([
-                    ("index", .int(sentence.index)), ("source", .string(sentence.source)), ("text", .string(sentence.text)),
-                    ("spans", .array(sentence.spans.map { span in
-                        var members: [(String, JSON)] = [
-                            ("start", .int(span.start)), ("end", .int(span.end)), ("kind", .string(span.kind.rawValue)),
-                            ("entry", span.entry.map(JSON.string) ?? .null), ("glossary", span.glossary.map(JSON.string) ?? .null),
-                        ]
-                        if let status = span.status { members.append(("status", .string(status.rawValue))) }
-                        return .object(members)
-                    })),
-                ])
-            })),
+        ] + (translation.title.map { [("title", .object(draft($0)))] } ?? []) + [
+            ("sentences", .array(translation.sentences.map { .object([("index", .int($0.index))] + draft($0)) })),
             ("report", .object([
                 ("coverage", .double(report.coverage)), ("applied", uses(report.applied)),
                 ("unverified", uses(report.unverified)), ("forbidden", uses(report.forbidden)),
@@ -45,6 +48,7 @@ struct TranslationSection: OutputSection {
     func text(_ document: Document) -> String {
         guard let translation = document.translation else { return "" }
         var output = "\nDraft (\(translation.language)):\n"
+        if let title = translation.title { output += Self.marked(title, markdown: false) + "\n\n" }
         for sentence in translation.sentences { output += Self.marked(sentence, markdown: false) + "\n" }
         return output + "\n" + Self.figures(translation.report) + "\n"
     }
@@ -52,6 +56,7 @@ struct TranslationSection: OutputSection {
     func markdown(_ document: Document) -> String {
         guard let translation = document.translation else { return "" }
         var output = "\n## Draft (\(translation.language))\n\n"
+        if let title = translation.title { output += "### " + Self.marked(title, markdown: true) + "\n\n" }
         for sentence in translation.sentences { output += "- " + Self.marked(sentence, markdown: true) + "\n" }
         output += "\n_" + Self.figures(translation.report) + "_\n"
         for note in translation.report.notes { output += "\n> Translator's note: \(note)\n" }

@@ -74,6 +74,8 @@ public struct Translation: Sendable, Equatable {
     public var direction: String
     /// `summary` or `article`.
     public var scope: String
+    /// The draft of the headline, when the document has one (its `index` is -1: it is not a body sentence).
+    public var title: Sentence?
     public var sentences: [Sentence]
     public var report: Report
 }

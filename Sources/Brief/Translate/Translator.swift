@@ -75,7 +75,8 @@ struct Translator: Sendable {
 
     /// The draft of one sentence, counting what it used into `tally`; `words` are its word ranges when the segment
     /// stage already found them (UTF-8 offsets into `text`), so ICU's word break does not run twice.
-    func draft(_ text: Substring, index: Int, words given: [Range<Int>]? = nil, tally: inout Tally) throws
+    /// A `headline` written in title case (Fires ICBM Into Sea) has capitals that do not make names.
+    func draft(_ text: Substring, index: Int, words given: [Range<Int>]? = nil, headline: Bool = false, tally: inout Tally) throws
         -> Translation.Sentence {
         let cutter = try ThreadCache.object("brief.translate.words.\(source.tag)") {
             try WordCutter(language: source, stopwords: stopwords)
@@ -85,7 +86,8 @@ struct Translator: Sendable {
             let shouting = WordCutter.isShouting(text)
             let words = given.map { cutter.words(bytes, at: $0, shouting: shouting) } ?? cutter.cut(bytes, shouting: shouting)
             let matches = matcher.matches(words, in: bytes, shouting: shouting)
-            let flagNames = names == .flag && !shouting  // in a headline in capitals, capitals tell nothing
+            // In a headline in capitals or in title case, capitals tell nothing.
+            let flagNames = names == .flag && !shouting && !(headline && Self.isTitleCase(words, bytes))
             let known = Set(tally.names.flatMap { $0.split(separator: " ") })
             var builder = DraftBuilder(rightToLeft: target.isRightToLeft)
             var cursor = 0  // bytes of the sentence copied so far
@@ -166,6 +168,13 @@ struct Translator: Sendable {
             copyGap(to: bytes.count)
             return Translation.Sentence(index: index, source: String(text), text: builder.text, spans: builder.spans)
         }
+    }
+
+    /// Whether every word of four letters or more starts with a capital, in a script with capitals.
+    static func isTitleCase(_ words: [TermMatcher.Word], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let long = words.lazy.filter { !$0.isNumber }.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+            .filter { $0.unicodeScalars.count >= 4 }
+        return !long.isEmpty && long.allSatisfy { $0.unicodeScalars.first.map(ICU.isUppercase) ?? false }
     }
 
     private func use(_ entry: TermEntry, _ written: String, _ target: String) -> Translation.Use {
