@@ -56,6 +56,15 @@ struct TranslateTests {
             && !TermMatcher.inflects("generally", "general"))
     }
 
+    @Test("an English name is found with or without the article after of/for: Republic of (the) Congo")
+    func articleVariants() throws {
+        let glossary = Draft.glossary("derivations-ru.tsv")
+        #expect(try Draft.marked("Aid reached the Democratic Republic of the Congo.", glossaries: [glossary])
+            == "⟦Aid reached the⟧ Демократическая Республика Конго.")
+        #expect(try Draft.marked("The Office for Coordination of Humanitarian Affairs said.", glossaries: [glossary])
+            == "⟦The⟧ Управление по координации гуманитарных вопросов ⟦said⟧.")
+    }
+
     @Test("the headline is drafted too, before the body; its title-case capitals are not names")
     func headline() throws {
         let translation = try Draft.translation("Turkey Delays Elections As Ceasefire Holds\n\nThe election was held in Iran.")

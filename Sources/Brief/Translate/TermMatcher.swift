@@ -37,8 +37,9 @@ struct TermMatcher: Sendable {
     /// The words of each entry's source term as written, for the case check.
     private let surfaces: [[String]]
 
-    init(language: Language, entries: [TermEntry]) throws {
+    init(language: Language, entries given: [TermEntry]) throws {
         self.language = language
+        let entries = language.tag == "en" ? given.flatMap(Self.withArticleVariants) : given
         self.entries = entries
         var edges: [Int: Int32] = [:]
         var terminals: [Int32: [Int]] = [:]
@@ -76,6 +77,22 @@ struct TermMatcher: Sendable {
         self.edges = edges
         self.terminals = terminals
         self.surfaces = surfaces
+    }
+
+    /// An English name with its `of the` variant: the press writes both the Democratic Republic of the Congo and
+    /// the Democratic Republic of Congo, the Office for the Coordination and the Office for Coordination.
+    private static func withArticleVariants(_ entry: TermEntry) -> [TermEntry] {
+        guard entry.source.pos == "propn", entry.source.text.contains(" ") else { return [entry] }
+        let text = entry.source.text
+        var variant = entry
+        if text.contains(" of the ") || text.contains(" for the ") {
+            variant.source.text = text.replacingOccurrences(of: " of the ", with: " of ").replacingOccurrences(of: " for the ", with: " for ")
+        } else if let range = text.range(of: #" (of|for) (?=\p{Lu})"#, options: .regularExpression) {
+            variant.source.text = text.replacingCharacters(in: range, with: text[range].dropLast() + " the ")
+        } else {
+            return [entry]
+        }
+        return [entry, variant]
     }
 
     /// The key bytes of a run of words: their keys joined by the gap between them (0x01 for spaces, the gap itself
