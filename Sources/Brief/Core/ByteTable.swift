@@ -86,3 +86,59 @@ struct ByteKey: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }
+
+/// A hash table from non-negative integers to small integers: the edges of a byte trie (`node << 8 | byte`).
+/// Swift's `Dictionary` hashes every key with SipHash, which is most of the cost of walking a trie a byte at a
+/// time; this one multiplies (Fibonacci hashing), with open addressing and linear probing, and grows at half full.
+struct IntTable: Sendable {
+    private var keys: [Int]  // -1 = empty
+    private var values: [Int32]
+    private var shift: Int
+    private(set) var count = 0
+
+    /// An empty table with room for `capacity` keys before it grows.
+    init(capacity: Int = 512) {
+        var bits = 10
+        while 1 << bits < capacity * 2 { bits += 1 }
+        keys = Array(repeating: -1, count: 1 << bits)
+        values = Array(repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+    }
+
+    subscript(key: Int) -> Int32? {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var slot = Self.slot(key, shift)
+            while true {
+                let found = keys[slot]
+                if found == key { return values[slot] }
+                if found < 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Stores `value` for `key`, which must not be in the table yet.
+    mutating func insert(_ key: Int, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Self.slot(key, shift)
+        while keys[slot] >= 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private static func slot(_ key: Int, _ shift: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    }
+
+    private mutating func grow() {
+        let old = (keys, values)
+        keys = Array(repeating: -1, count: old.0.count * 2)
+        values = Array(repeating: 0, count: old.0.count * 2)
+        shift -= 1
+        count = 0
+        for (key, value) in zip(old.0, old.1) where key >= 0 { insert(key, value) }
+    }
+}

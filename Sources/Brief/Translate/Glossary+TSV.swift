@@ -24,18 +24,15 @@ extension Glossary {
         var header: [String]?
         var index: [String: Int] = [:]
         var conceptIndex: [String: Int] = [:]
-        // Lines and cells are cut on bytes: splitting a String on Characters costs more than the rest of the reading.
-        for (number, rawLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in Self.rows(text).enumerated() {
             let lineNumber = number + 1
-            let line = Substring(rawLine.last == 0x0D ? rawLine.dropLast() : rawLine)
-            if line.hasPrefix("#") {
+            guard let cells = line else { continue }
+            if cells.first?.hasPrefix("#") ?? false {
                 if provenance == nil && concepts.isEmpty && header == nil {
-                    provenance = String(line.dropFirst().trimmingSpaces)
+                    provenance = String(Substring(cells.joined(separator: "\t")).dropFirst().trimmingSpaces)
                 }
                 continue
             }
-            if line.allSatisfy(\.isWhitespace) { continue }
-            let cells = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0).trimmingSpaces) }
             func fail(_ column: Int, _ message: String) -> BriefError {
                 let offset = cells.prefix(column).reduce(0) { $0 + $1.count + 1 }
                 return .config(file: file, line: lineNumber, column: offset + 1, message)
@@ -95,6 +92,46 @@ extension Glossary {
                 concepts.append(Concept(id: id, terms: [columns[0]: [sourceTerm], columns[1]: [targetTerm]], line: lineNumber))
             }
         }
+    }
+
+    /// The rows of a TSV, one per line, each as its cells with the spaces around them trimmed; nil for a blank line.
+    /// Cut on bytes: splitting a String is most of the cost of reading a glossary.
+    static func rows(_ text: String) -> [[String]?] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var rows: [[String]?] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    if end < bytes.count || lineEnd > start { rows.append(nil) }
+                } else {
+                    var cells: [String] = []
+                    var cell = start
+                    for index in start...lineEnd where index == lineEnd || bytes[index] == 0x09 {
+                        cells.append(trimmed(UnsafeBufferPointer(rebasing: bytes[cell..<index])))
+                        cell = index + 1
+                    }
+                    rows.append(cells)
+                }
+                start = end + 1
+            }
+            return rows
+        }
+    }
+
+    /// A cell without the spaces around it: ASCII spaces on bytes, other Unicode spaces (rare) through `trimmingSpaces`.
+    private static func trimmed(_ cell: UnsafeBufferPointer<UInt8>) -> String {
+        var lower = 0, upper = cell.count
+        while lower < upper && cell[lower] == 0x20 { lower += 1 }
+        while upper > lower && cell[upper - 1] == 0x20 { upper -= 1 }
+        if lower == upper { return "" }  // most optional cells are empty
+        let text = String(decoding: UnsafeBufferPointer(rebasing: cell[lower..<upper]), as: UTF8.self)
+        guard lower < upper, cell[lower] >= 0x80 || cell[upper - 1] >= 0x80 else { return text }
+        return String(Substring(text).trimmingSpaces)
     }
 
     /// The two language tags of a header row, or nil when the row is not a header (its first cells are not tags).

@@ -32,8 +32,8 @@ struct TermMatcher: Sendable {
     let language: Language
     /// The entries, in priority order (a later glossary's first).
     let entries: [TermEntry]
-    private let edges: [Int: Int32]  // node << 8 | byte → child node
-    private let terminals: [Int32: [Int]]  // node → entry indices, in priority order
+    private let edges: IntTable  // node << 8 | byte → child node
+    private let terminals: [[Int]]  // node → entry indices, in priority order
     /// The words of each entry's source term as written, for the case check.
     private let surfaces: [[String]]
 
@@ -41,37 +41,47 @@ struct TermMatcher: Sendable {
         self.language = language
         let entries = language.tag == "en" ? given.flatMap(Self.withArticleVariants) : given
         self.entries = entries
-        var edges: [Int: Int32] = [:]
-        var terminals: [Int32: [Int]] = [:]
-        var surfaces: [[String]] = []
-        var nodeCount: Int32 = 1
-        let words = try WordCutter(language: language)
-        for (index, entry) in entries.enumerated() {
-            var text = entry.source.text
-            let cut = text.withUTF8 { bytes in words.cut(bytes) }
-            surfaces.append(text.withUTF8 { bytes in cut.map { String(decoding: bytes[$0.range], as: UTF8.self) } })
-            // Each term goes in as its stems, and as its words unstemmed: for text in capitals, whose words are not
-            // stemmed (UNITED NATIONS in a dateline), and for an inflected form whose stem is the base form itself
-            // (Snowball stems Russian Иране to иран, but Иран to ира).
-            let capitals = text.withUTF8 { bytes in words.cut(bytes, stemming: false) }
-            var keys: [[UInt8]] = []
-            for variant in [cut, capitals] where !variant.isEmpty {
-                if let key = text.withUTF8({ bytes in Self.key(of: variant, in: bytes, language: language) }),
-                   !keys.contains(key) { keys.append(key) }
+        // Cutting the terms into keyed words is most of the building: it runs in a few chunks on as many threads.
+        let chunk = max(256, entries.count / 4 + 1)
+        let prepared = try Array(stride(from: 0, to: entries.count, by: chunk)).concurrentMap { start in
+            let words = try WordCutter(language: language)
+            return entries[start..<min(start + chunk, entries.count)].map { entry in
+                var text = entry.source.text
+                return text.withUTF8 { bytes in
+                    let cut = words.cut(bytes)
+                    // Each term goes in as its stems, and as its words unstemmed: for text in capitals, whose words
+                    // are not stemmed (UNITED NATIONS in a dateline), and for an inflected form whose stem is the
+                    // base form itself (Snowball stems Russian Иране to иран, but Иран to ира).
+                    let capitals = words.words(bytes, at: cut.map(\.range), shouting: false, stemming: false)
+                    var keys: [[UInt8]] = []
+                    for variant in [cut, capitals] where !variant.isEmpty {
+                        if let key = Self.key(of: variant, in: bytes, language: language), !keys.contains(key) { keys.append(key) }
+                    }
+                    return (surface: cut.map { String(decoding: bytes[$0.range], as: UTF8.self) }, keys: keys)
+                }
             }
-            for key in keys {
+        }.joined()
+        var edges = IntTable(capacity: prepared.reduce(0) { $0 + $1.keys.reduce(0) { $0 + $1.count } })
+        var terminals: [[Int]] = [[]]
+        var surfaces: [[String]] = []
+        surfaces.reserveCapacity(entries.count)
+        var nodeCount: Int32 = 1
+        for (index, term) in prepared.enumerated() {
+            surfaces.append(term.surface)
+            for key in term.keys {
                 var node: Int32 = 0
                 for byte in key {
                     let edge = Int(node) << 8 | Int(byte)
                     if let next = edges[edge] {
                         node = next
                     } else {
-                        edges[edge] = nodeCount
+                        edges.insert(edge, nodeCount)
                         node = nodeCount
                         nodeCount += 1
+                        terminals.append([])
                     }
                 }
-                terminals[node, default: []].append(index)
+                terminals[Int(node)].append(index)
             }
         }
         self.edges = edges
@@ -82,17 +92,30 @@ struct TermMatcher: Sendable {
     /// An English name with its `of the` variant: the press writes both the Democratic Republic of the Congo and
     /// the Democratic Republic of Congo, the Office for the Coordination and the Office for Coordination.
     private static func withArticleVariants(_ entry: TermEntry) -> [TermEntry] {
-        guard entry.source.pos == "propn", entry.source.text.contains(" ") else { return [entry] }
-        let text = entry.source.text
-        var variant = entry
-        if text.contains(" of the ") || text.contains(" for the ") {
-            variant.source.text = text.replacingOccurrences(of: " of the ", with: " of ").replacingOccurrences(of: " for the ", with: " for ")
-        } else if let range = text.range(of: #" (of|for) (?=\p{Lu})"#, options: .regularExpression) {
-            variant.source.text = text.replacingCharacters(in: range, with: text[range].dropLast() + " the ")
+        guard entry.source.pos == "propn", hasOfOrFor(entry.source.text) else { return [entry] }
+        var words = entry.source.text.split(separator: " ", omittingEmptySubsequences: false)
+        guard let at = words.indices.dropLast().first(where: { words[$0] == "of" || words[$0] == "for" }) else { return [entry] }
+        if words[at + 1] == "the" {
+            words.remove(at: at + 1)
+        } else if words[at + 1].unicodeScalars.first.map(ICU.isUppercase) ?? false {
+            words.insert("the", at: at + 1)
         } else {
             return [entry]
         }
+        var variant = entry
+        variant.source.text = words.joined(separator: " ")
         return [entry, variant]
+    }
+
+    /// Whether an English text has the word `of` or `for` between two others (on bytes: this runs for every name).
+    private static func hasOfOrFor(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count > 6 else { return false }
+        for index in 1..<(bytes.count - 4) where bytes[index - 1] == 0x20 && (bytes[index] == 0x6F || bytes[index] == 0x66) {
+            if bytes[index] == 0x6F, bytes[index + 1] == 0x66, bytes[index + 2] == 0x20 { return true }  // of
+            if bytes[index] == 0x66, bytes[index + 1] == 0x6F, bytes[index + 2] == 0x72, bytes[index + 3] == 0x20 { return true }  // for
+        }
+        return false
     }
 
     /// The key bytes of a run of words: their keys joined by the gap between them (0x01 for spaces, the gap itself
@@ -136,7 +159,7 @@ struct TermMatcher: Sendable {
                 }
                 guard let next = follow(node, words[end].key) else { break walk }
                 node = next
-                if let candidates = terminals[node], let entry = choose(candidates, words[start...end], bytes, shouting) {
+                if !terminals[Int(node)].isEmpty, let entry = choose(terminals[Int(node)], words[start...end], bytes, shouting) {
                     best = Match(words: start..<(end + 1), entry: entry)
                 }
                 end += 1
@@ -277,6 +300,19 @@ final class WordCutter {
     /// whether the text is written all in capitals (a headline), where capitals do not make an acronym.
     func cut(_ bytes: UnsafeBufferPointer<UInt8>, shouting: Bool = false, stemming: Bool = true) -> [TermMatcher.Word] {
         var words: [TermMatcher.Word] = []
+        // ASCII letters between single spaces are cut at the spaces, as ICU would cut them, without ICU: most terms
+        // of a glossary from English are written so, and ICU's set-up per text is most of the cost of cutting one.
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 == 0x20 || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }),
+           bytes.first != 0x20, bytes.last != 0x20,
+           !bytes.indices.dropFirst().contains(where: { bytes[$0] == 0x20 && bytes[$0 - 1] == 0x20 }) {
+            var start = 0
+            for end in bytes.indices where bytes[end] == 0x20 {
+                words.append(word(bytes, start..<end, isNumber: false, shouting: shouting, stemming: stemming))
+                start = end + 1
+            }
+            if start < bytes.count { words.append(word(bytes, start..<bytes.count, isNumber: false, shouting: shouting, stemming: stemming)) }
+            return words
+        }
         var start = 0
         iterator.forEachBoundary(in: bytes) { end, status in
             defer { start = end }
@@ -287,12 +323,13 @@ final class WordCutter {
     }
 
     /// The words at `ranges` of `bytes`, already found by ICU's word break (the segment stage's), with keys.
-    func words(_ bytes: UnsafeBufferPointer<UInt8>, at ranges: [Range<Int>], shouting: Bool) -> [TermMatcher.Word] {
+    func words(_ bytes: UnsafeBufferPointer<UInt8>, at ranges: [Range<Int>], shouting: Bool, stemming: Bool = true)
+        -> [TermMatcher.Word] {
         ranges.map { range in
             let lead = bytes[range.lowerBound]
             let isNumber = lead < 0x80 ? (0x30...0x39).contains(lead)
                 : String(decoding: bytes[range], as: UTF8.self).unicodeScalars.first?.properties.numericType == .decimal
-            return word(bytes, range, isNumber: isNumber, shouting: shouting, stemming: true)
+            return word(bytes, range, isNumber: isNumber, shouting: shouting, stemming: stemming)
         }
     }
 

@@ -144,8 +144,8 @@ enum TermTable {
             for (language, forms) in zip(languages, names) {
                 var found: [String] = []
                 for var name in forms.compactMap({ $0[region] }) {
-                    if let open = name.range(of: " (") { name = String(name[..<open.lowerBound]) }  // Myanmar (Burma)
-                    if name.contains(" - ") || found.contains(name) { continue }  // Congo - Kinshasa
+                    if let open = name.firstRange(of: " (") { name = String(name[..<open.lowerBound]) }  // Myanmar (Burma)
+                    if name.firstRange(of: " - ") != nil || found.contains(name) { continue }  // Congo - Kinshasa
                     found.append(name)
                 }
                 if !found.isEmpty { terms[language.tag] = found.map { Term($0, pos: "propn") } }
