@@ -95,6 +95,7 @@ public struct CleanStage: Stage {
         var run: [Int] = []
         var lastWords = 0
         for (index, line) in lines.enumerated() where !line.trimmed.isEmpty {
+            guard line.trimmed.count <= 160 else { break }  // 40 characters are at most 160 bytes: no need to look
             let text = String(decoding: bytes[line.trimmed], as: UTF8.self)
             let words = text.split(separator: " ").count
             // A line with a blank line after it stands alone: the headline, which ends the run.

@@ -214,9 +214,16 @@ struct TermMatcher: Sendable {
     /// countries, Council's, workers'), a verb form (reported, banned, making, carried), or the singular of a plural
     /// term (force for forces). Never a derivation: reporter is not report, nor negotiating negotiation.
     static func inflects(_ text: String, _ term: String) -> Bool {
-        let text = Array(text.lowercased().replacingOccurrences(of: "’", with: "'").utf8)
-        let term = Array(term.lowercased().replacingOccurrences(of: "’", with: "'").utf8)
+        // Lowercased, ’ read as ': on bytes for ASCII words (nearly all), through String otherwise.
+        func folded(_ word: String) -> [UInt8] {
+            var bytes = Array(word.utf8)
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return Array(word.lowercased().replacingOccurrences(of: "’", with: "'").utf8) }
+            for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+            return bytes
+        }
+        let text = folded(text), term = folded(term)
         let shared = zip(text, term).prefix { $0 == $1 }.count
+        if shared == term.count && shared == text.count { return true }
         let termRest = String(decoding: term[shared...], as: UTF8.self)
         var textRest = String(decoding: text[shared...], as: UTF8.self)
         if termRest == "s" || termRest == "es" { return textRest.isEmpty || textRest == "'" || textRest == "'s" }
@@ -355,7 +362,18 @@ final class WordCutter {
     /// The matching key of one word, and whether it is a stopword.
     private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, shouting: Bool, stemming: Bool)
         -> (key: [UInt8], isStopword: Bool) {
-        let written = String(decoding: bytes[range], as: UTF8.self)
+        let slice = bytes[range]
+        if !slice.contains(where: { $0 >= 0x80 || $0 == 0x2E }) {
+            // ASCII without periods (most words of English): folding is lowercasing, and no ICU is needed.
+            var folded = Array(slice)
+            var capitals = 0, lowercase = false
+            for index in folded.indices {
+                if folded[index] >= 0x41 && folded[index] <= 0x5A { folded[index] |= 0x20; capitals += 1 }
+                else if folded[index] >= 0x61 && folded[index] <= 0x7A { lowercase = true }
+            }
+            return stemmed(folded, stemming: stemming && (shouting || lowercase || capitals < 2))
+        }
+        let written = String(decoding: slice, as: UTF8.self)
         var undotted = Self.undotted(written)
         if let decomposer, bytes[range].contains(where: { $0 >= 0x80 }), let first = written.unicodeScalars.first,
            ICU.isUppercase(first), ICU.scriptCode(of: first) == "Latn", let decomposed = try? decomposer.normalize(undotted) {
@@ -377,8 +395,14 @@ final class WordCutter {
             }
             index += 1
         }
+        return stemmed(folded, stemming: stemming && (shouting || !Self.isAcronym(written)))
+    }
+
+    /// The key of a folded word: its Snowball stem when `stemming` (and the language has a stemmer); and whether it
+    /// is a stopword.
+    private func stemmed(_ folded: [UInt8], stemming: Bool) -> (key: [UInt8], isStopword: Bool) {
         let isStopword = stopwords.contains(ByteKey(folded))
-        guard let stemmer, stemming, shouting || !Self.isAcronym(written) else { return (folded, isStopword) }
+        guard let stemmer, stemming else { return (folded, isStopword) }
         let key = folded.withUnsafeBufferPointer { buffer -> [UInt8] in
             guard let stem = sb_stemmer_stem(stemmer, buffer.baseAddress, Int32(buffer.count)) else { return folded }
             return Array(UnsafeBufferPointer(start: stem, count: Int(sb_stemmer_length(stemmer))))
