@@ -17,6 +17,8 @@
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
 #include <unicode/uregex.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ucnv.h>
 
 /// ICU's break iterators run fastest over UTF-16, so the text is converted once and every UTF-16 boundary is
 /// mapped back to its UTF-8 byte offset (`map`, one entry per UTF-16 unit plus the end).
@@ -314,4 +316,33 @@ int brief_link_unnamed(int descriptor, const char *path) {
     char source[64];
     snprintf(source, sizeof source, "/proc/self/fd/%d", descriptor);
     return linkat(AT_FDCWD, source, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+}
+
+int32_t brief_charset_detect(const char *bytes, int32_t length, char *name, int32_t capacity) {
+    UErrorCode code = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&code);
+    if (U_FAILURE(code)) return -1;
+    ucsdet_setText(detector, bytes, length, &code);
+    const UCharsetMatch *match = ucsdet_detect(detector, &code);
+    int32_t confidence = -1;
+    if (U_SUCCESS(code) && match != NULL) {
+        const char *found = ucsdet_getName(match, &code);
+        confidence = ucsdet_getConfidence(match, &code);
+        if (U_FAILURE(code) || found == NULL || capacity < 1) {
+            confidence = -1;
+        } else {
+            strncpy(name, found, (size_t)capacity - 1);
+            name[capacity - 1] = 0;
+        }
+    }
+    ucsdet_close(detector);
+    return confidence;
+}
+
+int64_t brief_charset_to_utf8(const char *charset, const char *bytes, int32_t length, char *output, int64_t capacity) {
+    UErrorCode code = U_ZERO_ERROR;
+    int32_t limit = capacity > INT32_MAX ? INT32_MAX : (int32_t)capacity;
+    int32_t needed = ucnv_convert("UTF-8", charset, output, limit, bytes, length, &code);
+    if (code == U_BUFFER_OVERFLOW_ERROR || code == U_STRING_NOT_TERMINATED_WARNING) return needed;
+    return U_FAILURE(code) ? -1 : needed;
 }

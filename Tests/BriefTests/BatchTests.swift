@@ -87,6 +87,22 @@ struct BatchTests {
         #expect(!tree.files("").contains { $0.hasSuffix(AtomicFile.temporarySuffix) }, "no temporary files are left")
     }
 
+    @Test("a dangling symbolic link in the folder is reported by path and counted as failed, never skipped silently")
+    func danglingLink() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        try tree.article("en", at: "in/en.txt")
+        try FileManager.default.createSymbolicLink(atPath: tree.path("in/gone.txt"), withDestinationPath: tree.path("nowhere.txt"))
+        let result = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out")])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("\(tree.path("in/gone.txt")) is a symbolic link to a file that does not exist"))
+        #expect(result.stderr.contains("1 of 2 files failed: gone.txt"))
+        #expect(tree.files("out").contains("en.txt"))
+        let report = try tree.report()
+        #expect(report["failed"] as? Int == 1)
+        #expect((report["failures"] as? [[String: Any]])?.first?["code"] as? Int == 66)
+    }
+
     @Test("a second run skips current outputs; an edited input, new options or --force redo them")
     func resume() throws {
         let tree = try TemporaryTree.standard()

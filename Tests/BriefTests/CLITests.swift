@@ -137,10 +137,42 @@ struct CLITests {
         }
     }
 
-    @Test("text that is mostly invalid UTF-8 is refused as not UTF-8")
-    func notUTF8() {
-        let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" na".utf8) + [0xEF, 0xF1, 0xE0, 0xE8, 0xFC]
-        #expect(throws: BriefError.self) { try ArticleInput.document(from: latin1, name: "old.txt") }
+    static let french = "Le président a annoncé mardi une réforme des retraites. Les députés débattront du texte en "
+        + "décembre à l'Assemblée nationale. Les syndicats ont appelé à une grève générale à Paris et à Marseille.\n"
+
+    @Test("UTF-16 and UTF-32 with a byte-order mark are decoded, with a note", arguments: ["UTF-16LE", "UTF-16BE", "UTF-32LE"])
+    func byteOrderMarks(_ encoding: String) throws {
+        let bom: [UInt8] = switch encoding {
+        case "UTF-16LE": [0xFF, 0xFE]
+        case "UTF-16BE": [0xFE, 0xFF]
+        default: [0xFF, 0xFE, 0x00, 0x00]
+        }
+        let units: [UInt8] = switch encoding {
+        case "UTF-16LE": Self.french.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case "UTF-16BE": Self.french.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        default: Self.french.unicodeScalars.flatMap { scalar in (0..<4).map { UInt8((scalar.value >> (8 * $0)) & 0xFF) } }
+        }
+        let decoded = try CLI.run(["--lang", "fr", "--format", "json"], stdin: Data(bom + units))
+        let utf8 = try CLI.run(["--lang", "fr", "--format", "json"], stdin: Data(Self.french.utf8))
+        #expect(decoded.status == 0, "\(decoded.stderr)")
+        #expect(decoded.stdout.contains("decoded from \(encoding) (byte-order mark)"), "the note is among the JSON notes")
+        let summary = { (json: String) in (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["summary"] as? String }
+        #expect(summary(decoded.stdout) == summary(utf8.stdout))
+        #expect(summary(decoded.stdout)?.contains("président") ?? false)
+    }
+
+    @Test("a legacy encoding ICU's detector is sure of is decoded with a note; one it is unsure of is refused, exit 65")
+    func legacyEncodings() throws {
+        let latin1 = Self.french.unicodeScalars.map { UInt8($0.value) }  // ISO-8859-1: one byte a character
+        let decoded = try CLI.run(["--lang", "fr"], stdin: Data(latin1))
+        #expect(decoded.status == 0, "\(decoded.stderr)")
+        #expect(decoded.stderr.contains("ICU's charset detector"))
+        #expect(decoded.stdout.contains("Le président a annoncé"))
+        let garbage: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" na".utf8) + [0xEF, 0xF1, 0xE0, 0xE8, 0xFC]
+        let refused = try CLI.run([], stdin: Data(garbage))
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("is not UTF-8 text"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
     }
 
     @Test("invalid UTF-8 is repaired, counted and the article still summarized")

@@ -76,7 +76,15 @@ struct ArticleTree: Sequence, IteratorProtocol {
             var isFolder = Int(type) == Int(DT_DIR), isFile = Int(type) == Int(DT_REG)
             if !isFolder && !isFile {
                 var info = stat(), link = stat()
-                guard stat(path + "/" + name, &info) == 0, lstat(path + "/" + name, &link) == 0 else { continue }
+                guard lstat(path + "/" + name, &link) == 0 else { continue }  // gone since the listing
+                guard stat(path + "/" + name, &info) == 0 else {
+                    // A link whose target is missing or unreadable: reported and counted, never skipped silently.
+                    let reason = errno == ENOENT ? "a symbolic link to a file that does not exist"
+                        : "unreadable (\(String(cString: strerror(errno))))"
+                    let failure = BriefError(.noInput, "\(path)/\(name) is \(reason)")
+                    entries.append(Entry(input: relative, output: relative, kind: .failure(failure)))
+                    continue
+                }
                 let isLink = (link.st_mode & S_IFMT) == S_IFLNK
                 isFolder = (info.st_mode & S_IFMT) == S_IFDIR && !isLink  // a link to a folder is not walked
                 isFile = (info.st_mode & S_IFMT) == S_IFREG

@@ -125,3 +125,39 @@ enum ICU {
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { brief_char_is_upper(Int32(scalar.value)) != 0 }
     static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { brief_char_is_lower(Int32(scalar.value)) != 0 }
 }
+
+extension ICU {
+    /// ICU's charset detector's best guess for `bytes`: the charset's name and its confidence (0–100).
+    static func detectCharset(_ bytes: [UInt8]) -> (name: String, confidence: Int)? {
+        var name = [CChar](repeating: 0, count: 64)
+        let sample = Array(bytes.prefix(1 << 16))
+        let confidence = sample.withUnsafeBufferPointer { input in
+            input.withMemoryRebound(to: CChar.self) {
+                brief_charset_detect($0.baseAddress, Int32($0.count), &name, Int32(name.count))
+            }
+        }
+        guard confidence >= 0 else { return nil }
+        return (String(cString: name), Int(confidence))
+    }
+
+    /// `bytes` in `charset` as UTF-8, or nil when ICU does not know the charset or cannot convert them.
+    static func utf8(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        func convert(_ capacity: Int) -> (Int64, [UInt8]) {
+            var output = [UInt8](repeating: 0, count: max(capacity, 1))
+            let length = bytes.withUnsafeBufferPointer { input in
+                input.withMemoryRebound(to: CChar.self) { source in
+                    output.withUnsafeMutableBufferPointer { target in
+                        target.withMemoryRebound(to: CChar.self) {
+                            brief_charset_to_utf8(charset, source.baseAddress, Int32(source.count), $0.baseAddress, Int64($0.count))
+                        }
+                    }
+                }
+            }
+            return (length, output)
+        }
+        var (length, output) = convert(bytes.count * 2 + 16)
+        if length > Int64(output.count) { (length, output) = convert(Int(length)) }
+        guard length >= 0, length <= Int64(output.count) else { return nil }
+        return Array(output.prefix(Int(length)))
+    }
+}

@@ -16,6 +16,14 @@ extern "C" {
 const char *brief_icu_error_name(int32_t status);
 enum { BRIEF_ICU_BUFFER_OVERFLOW = 15 };
 
+// MARK: Character sets
+/// ICU's charset detector (ucsdet) on `bytes`: the best match's name (into `name`, NUL-terminated) and confidence
+/// (0-100), or -1 when it finds none.
+int32_t brief_charset_detect(const char *bytes, int32_t length, char *name, int32_t capacity);
+/// `bytes` in `charset` converted to UTF-8 (ucnv_convert): the UTF-8 length, or -1 for an unknown charset or a
+/// failed conversion; when the result is longer than `capacity`, its length and nothing written.
+int64_t brief_charset_to_utf8(const char *charset, const char *bytes, int32_t length, char *output, int64_t capacity);
+
 // MARK: Normalization (UTF-16)
 /// 0 = NFC, 1 = NFKC, 2 = NFKC_Casefold.
 const void *brief_norm_instance(int32_t form, int32_t *status);
