@@ -18,6 +18,17 @@ struct BriefCommand: ParsableCommand {
         ],
         defaultSubcommand: Summarize.self
     )
+
+    /// `brief --version` prints the version and the data folder with its fingerprint (the hash of every data file,
+    /// the one batch manifests record), so two installs can be compared; everything else is parsed as usual.
+    static func main() {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            let data = DataDirectory.default
+            Terminal.write("brief \(BriefVersion.number)\ndata \(data.url.path) \(String(format: "%016llx", data.contentHash()))\n")
+            return
+        }
+        main(nil)
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {}

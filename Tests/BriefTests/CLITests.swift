@@ -113,6 +113,17 @@ struct CLITests {
             + "clean, detect, normalize, segment, summarize, translate\n")
     }
 
+    @Test("brief --version prints the version and the data folder's fingerprint, which changes with the data")
+    func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "brief \(BriefVersion.number)")
+        let data = try #require(lines.last)
+        #expect(data.wholeMatch(of: /data .+\/Dictionaries [0-9a-f]{16}/) != nil, "\(data)")
+        #expect(data.hasSuffix(String(format: "%016llx", DataDirectory.default.contentHash())))
+    }
+
     @Test("bad input gets one clear sentence and the contract's exit code", arguments: [
         (["no-such-file.txt"], "", Int32(66), "no-such-file.txt does not exist"),
         ([String](), "", Int32(65), "standard input is empty"),
