@@ -124,6 +124,33 @@ struct CLITests {
         #expect(data.hasSuffix(String(format: "%016llx", DataDirectory.default.contentHash())))
     }
 
+    @Test("installed as make install lays it out, brief finds its data under PREFIX/share/brief from any folder")
+    func installedLayout() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("brief-prefix-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let share = prefix.appendingPathComponent("share/brief")
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: prefix.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        let binary = prefix.appendingPathComponent("bin/brief")
+        try FileManager.default.copyItem(at: CLI.binary, to: binary)
+        for folder in ["Dictionaries", "Pipelines"] {
+            try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent(folder),
+                                             to: share.appendingPathComponent(folder))
+        }
+        let sample = Fixtures.repository.appendingPathComponent("Examples/sample-article.txt").path
+        let installed = try CLI.run([sample], binary: binary, directory: FileManager.default.temporaryDirectory)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stdout == (try CLI.run([sample])).stdout)
+        let version = try CLI.run(["--version"], binary: binary, directory: FileManager.default.temporaryDirectory)
+        #expect(version.stdout.contains("data \(share.appendingPathComponent("Dictionaries").path) "))
+        // A partial data folder is named, with what it lacks.
+        try FileManager.default.removeItem(at: share.appendingPathComponent("Dictionaries/boilerplate"))
+        let partial = try CLI.run([sample], binary: binary, directory: FileManager.default.temporaryDirectory)
+        #expect(partial.status == 78)
+        #expect(partial.stderr.contains("data folder \(share.appendingPathComponent("Dictionaries").path) is incomplete (no boilerplate)"),
+                "\(partial.stderr)")
+    }
+
     @Test("bad input gets one clear sentence and the contract's exit code", arguments: [
         (["no-such-file.txt"], "", Int32(66), "no-such-file.txt does not exist"),
         ([String](), "", Int32(65), "standard input is empty"),

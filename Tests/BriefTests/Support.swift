@@ -96,14 +96,15 @@ enum CLI {
         return Fixtures.repository.appendingPathComponent(".build/debug/brief")
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+                    binary: URL = CLI.binary, directory: URL = Fixtures.repository) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.currentDirectoryURL = Fixtures.repository
+        process.currentDirectoryURL = directory
         let output = Pipe(), error = Pipe(), input = Pipe()
         process.standardOutput = output
         process.standardError = error

@@ -38,6 +38,7 @@ public struct StageRegistry: Sendable {
     public func pipeline(_ spec: PipelineSpec, context: StageContext = StageContext()) throws -> Pipeline {
         var context = context
         context.source = spec.source
+        try context.data.checkComplete()
         var built: [any Stage] = []
         var available: Set<Facet> = spec.source == nil ? [] : [.language]
         for step in spec.stages {

@@ -38,6 +38,30 @@ public struct DataDirectory: Sendable, Equatable {
     /// The repository's `Pipelines/` folder beside `Dictionaries/`.
     public var pipelines: URL { url.deletingLastPathComponent().appendingPathComponent("Pipelines") }
 
+    /// The folders every pipeline reads from.
+    static let requiredFolders = ["abbreviations", "boilerplate", "detect", "glossaries", "stopwords", "transforms"]
+
+    /// Throws a configuration error naming the data folder, and what it lacks, when it is missing or partial (an
+    /// install without its `share/brief/Dictionaries`, a copy of the binary alone).
+    public func checkComplete() throws {
+        _ = try Self.checked.value(for: url.path) {
+            let missing = Self.requiredFolders.filter { folder in
+                var isDirectory: ObjCBool = false
+                return !FileManager.default.fileExists(atPath: url.appendingPathComponent(folder).path, isDirectory: &isDirectory)
+                    || !isDirectory.boolValue
+            }
+            guard missing.isEmpty else {
+                let what = missing.count == Self.requiredFolders.count ? "is missing"
+                    : "is incomplete (no \(missing.joined(separator: ", ")))"
+                throw BriefError(.config, "Brief's data folder \(url.path) \(what); set BRIEF_DATA to a complete "
+                    + "Dictionaries folder, or reinstall with 'make install PREFIX=…'")
+            }
+            return true
+        }
+    }
+
+    private static let checked = LockedCache<String, Bool>()
+
     /// A hash of every data file's path and contents, so outputs made with other data can be told apart.
     public func contentHash() -> UInt64 {
         var hash = StableHash()
