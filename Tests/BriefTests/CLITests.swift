@@ -147,8 +147,12 @@ struct CLITests {
         try FileManager.default.removeItem(at: share.appendingPathComponent("Dictionaries/boilerplate"))
         let partial = try CLI.run([sample], binary: binary, directory: FileManager.default.temporaryDirectory)
         #expect(partial.status == 78)
-        #expect(partial.stderr.contains("data folder \(share.appendingPathComponent("Dictionaries").path) is incomplete (no boilerplate)"),
-                "\(partial.stderr)")
+        #expect(partial.stderr.contains("not found in \(share.appendingPathComponent("Dictionaries/boilerplate").path); "
+            + "available: none — the data folder is incomplete"), "\(partial.stderr)")
+        // No data folder at all (here a build would fall back to its repository's): named, exit 78.
+        let nowhere = DataDirectory(url: prefix.appendingPathComponent("nowhere"))
+        #expect(throws: BriefError(.config, "Brief's data folder \(nowhere.url.path) is missing; set BRIEF_DATA to a "
+            + "Dictionaries folder, or reinstall with 'make install PREFIX=…'")) { try nowhere.checkComplete() }
     }
 
     @Test("bad input gets one clear sentence and the contract's exit code", arguments: [

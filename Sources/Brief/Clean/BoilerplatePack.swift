@@ -44,7 +44,9 @@ final class BoilerplatePack: @unchecked Sendable {
             let available = (try? FileManager.default.contentsOfDirectory(
                 atPath: data.url.appendingPathComponent("boilerplate").path)) ?? []
             let names = available.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
-            throw BriefError(.config, "boilerplate pack '\(name)' not found; available: \(names.joined(separator: ", "))")
+            let folder = data.url.appendingPathComponent("boilerplate").path
+            throw BriefError(.config, "boilerplate pack '\(name)' not found in \(folder); available: "
+                + (names.isEmpty ? "none — the data folder is incomplete" : names.joined(separator: ", ")))
         }
         for (number, line) in String(decoding: contents, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false).enumerated() {

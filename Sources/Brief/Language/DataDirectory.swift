@@ -38,23 +38,16 @@ public struct DataDirectory: Sendable, Equatable {
     /// The repository's `Pipelines/` folder beside `Dictionaries/`.
     public var pipelines: URL { url.deletingLastPathComponent().appendingPathComponent("Pipelines") }
 
-    /// The folders every pipeline reads from.
-    static let requiredFolders = ["abbreviations", "boilerplate", "detect", "glossaries", "stopwords", "transforms"]
-
-    /// Throws a configuration error naming the data folder, and what it lacks, when it is missing or partial (an
-    /// install without its `share/brief/Dictionaries`, a copy of the binary alone).
+    /// Throws a configuration error naming the data folder when there is none where Brief looked (an install
+    /// without its `share/brief/Dictionaries`, a copy of the binary alone). A folder missing a part is reported by
+    /// the stage that reads it, with its path.
     public func checkComplete() throws {
         _ = try Self.checked.value(for: url.path) {
-            let missing = Self.requiredFolders.filter { folder in
-                var isDirectory: ObjCBool = false
-                return !FileManager.default.fileExists(atPath: url.appendingPathComponent(folder).path, isDirectory: &isDirectory)
-                    || !isDirectory.boolValue
-            }
-            guard missing.isEmpty else {
-                let what = missing.count == Self.requiredFolders.count ? "is missing"
-                    : "is incomplete (no \(missing.joined(separator: ", ")))"
-                throw BriefError(.config, "Brief's data folder \(url.path) \(what); set BRIEF_DATA to a complete "
-                    + "Dictionaries folder, or reinstall with 'make install PREFIX=…'")
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("stopwords").path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
+                throw BriefError(.config, "Brief's data folder \(url.path) is missing; set BRIEF_DATA to a Dictionaries "
+                    + "folder, or reinstall with 'make install PREFIX=…'")
             }
             return true
         }
