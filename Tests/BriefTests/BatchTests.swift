@@ -87,6 +87,32 @@ struct BatchTests {
         #expect(!tree.files("").contains { $0.hasSuffix(AtomicFile.temporarySuffix) }, "no temporary files are left")
     }
 
+    @Test("outputs another Brief made are kept but named on resume; --redo-older redoes just those")
+    func otherBuilds() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        try tree.article("en", at: "in/en.txt")
+        try tree.article("fr", at: "in/fr.txt")
+        let arguments = ["batch", tree.path("in"), "--out", tree.path("out")]
+        #expect(try CLI.run(arguments).status == 0)
+        let manifest = tree.path("out/.brief/manifest")
+        let lines = tree.read("out/.brief/manifest").split(separator: "\n")
+        #expect(lines.first == "# brief batch manifest v3: path-hash key output-size stamp b<build> input-path")
+        // As an older Brief left it: one line from before builds were recorded, one from another build.
+        let older: [String] = [String(lines[0]), String(lines[1].replacing(/\sb[0-9a-f]{16}\s/, with: " ")),
+                               String(lines[2].replacing(/\sb[0-9a-f]{16}\s/, with: " b0000000000000001 "))]
+        try (older.joined(separator: "\n") + "\n").write(toFile: manifest, atomically: true, encoding: .utf8)
+        let resumed = try CLI.run(arguments)
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("0 done, 2 up to date"), "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("2 of the outputs kept were made by another version or build of Brief"))
+        #expect(try tree.report()["madeByOtherBuild"] as? Int == 2)
+        let redone = try CLI.run(arguments + ["--redo-older"])
+        #expect(redone.stderr.contains("2 done, 0 up to date"), "\(redone.stderr)")
+        let again = try CLI.run(arguments)
+        #expect(again.stderr.contains("0 done, 2 up to date") && !again.stderr.contains("another version"), "\(again.stderr)")
+    }
+
     @Test("a dangling symbolic link in the folder is reported by path and counted as failed, never skipped silently")
     func danglingLink() throws {
         let tree = TemporaryTree()

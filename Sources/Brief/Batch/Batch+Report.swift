@@ -7,6 +7,9 @@ extension Batch {
         case done
         /// The output was already current, and was kept.
         case upToDate
+        /// The output was current for its input and settings but made by another version or build of Brief; kept,
+        /// and counted so that the caller can say so (`redoOtherBuilds` redoes it instead).
+        case madeByOtherBuild
         /// The file could not be processed (for a records file: some records failed; the output has error records).
         case failed(BriefError)
     }
@@ -55,6 +58,8 @@ extension Batch {
         public var done = 0
         /// Files whose output was current and kept.
         public var upToDate = 0
+        /// Of those, the outputs another version or build of Brief made.
+        public var madeByOtherBuild = 0
         /// Files that failed.
         public var failed = 0
         /// Other files, skipped.
@@ -146,6 +151,7 @@ extension Batch {
                 ("files", .int(totals.files)),
                 ("done", .int(totals.done)),
                 ("upToDate", .int(totals.upToDate)),
+                ("madeByOtherBuild", .int(totals.madeByOtherBuild)),
                 ("failed", .int(totals.failed)),
                 ("ignored", .int(totals.ignored)),
                 ("notStarted", .int(notStarted)),

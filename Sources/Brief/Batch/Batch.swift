@@ -51,6 +51,8 @@ public final class Batch: Sendable {
         public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
         /// Redo every output, current or not.
         public var force = false
+        /// Redo the outputs that are current but were made by another version or build of Brief.
+        public var redoOtherBuilds = false
         /// Stop at the first failure (files in flight still finish).
         public var failFast = false
         /// Where the JSON report goes (default `OUTPUT/.brief/report.json`).
@@ -207,12 +209,12 @@ public final class Batch: Sendable {
         }
         let settings = hasher(entry)
         let stamp = Manifest.stamp(settings, input: info)
-        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp) { return .upToDate }
+        if let kept = try kept(entry, output: output, manifest: manifest, stamp: stamp) { return kept }
         guard let bytes = ArticleInput.readFile(input) else { throw BriefError(.io, "cannot read \(input)") }
         var hash = settings
         hash.combine(bytes)
         let key = hash.value
-        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return .upToDate }
+        if let kept = try kept(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return kept }
         var document = try ArticleInput.document(from: bytes, name: entry.input, id: entry.input)
         try pipeline.run(&document)
         drafts.add(document.translation?.report.coverage)
@@ -231,7 +233,7 @@ public final class Batch: Sendable {
         guard stat(input, &info) == 0 else { throw BriefError(.io, "cannot read \(input)") }
         let settings = hasher(entry)
         let stamp = Manifest.stamp(settings, input: info)
-        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp) { return .upToDate }
+        if let kept = try kept(entry, output: output, manifest: manifest, stamp: stamp) { return kept }
         var hash = settings
         if isLines {
             try forEachChunk(of: input) { hash.combine($0) }
@@ -245,7 +247,7 @@ public final class Batch: Sendable {
             hash.combine(data)
         }
         let key = hash.value
-        if try isCurrent(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return .upToDate }
+        if let kept = try kept(entry, output: output, manifest: manifest, stamp: stamp, key: key) { return kept }
 
         let processor = RecordProcessor(pipeline: pipeline)
         let file = try AtomicFile(output)
@@ -288,15 +290,19 @@ public final class Batch: Sendable {
         return .failed(BriefError(first.kind, "\(failed) of \(count) records failed; the first: \(first.message)"))
     }
 
-    /// Whether an output is current (never under `force`): by its input's `stamp`, or — when the input's `key` is
-    /// given — by its content, in which case the new stamp is recorded so that the next resume need not read it.
-    private func isCurrent(_ entry: ArticleTree.Entry, output: String, manifest: Manifest, stamp: UInt64,
-                           key: UInt64? = nil) throws -> Bool {
+    /// How an output that is current is kept (never under `force`): current by its input's `stamp`, or — when the
+    /// input's `key` is given — by its content, in which case the new stamp is recorded so that the next resume need
+    /// not read it. One made by another version or build of Brief is kept and counted as such, or redone under
+    /// `redoOtherBuilds`. Nil when the output is to be made.
+    private func kept(_ entry: ArticleTree.Entry, output: String, manifest: Manifest, stamp: UInt64,
+                      key: UInt64? = nil) throws -> Outcome? {
         guard !options.force, manifest.isCurrent(input: entry.input, stamp: stamp, key: key, outputPath: output) else {
-            return false
+            return nil
         }
+        let otherBuild = manifest.madeByOtherBuild(input: entry.input)
+        if otherBuild && options.redoOtherBuilds { return nil }
         if let key { try manifest.refresh(input: entry.input, key: key, stamp: stamp) }
-        return true
+        return otherBuild ? .madeByOtherBuild : .upToDate
     }
 
     /// A hash of what an output depends on besides its input's bytes, to which the bytes are then added.
@@ -317,6 +323,9 @@ public final class Batch: Sendable {
             switch result.outcome {
             case .done: state.totals.done += 1
             case .upToDate: state.totals.upToDate += 1
+            case .madeByOtherBuild:
+                state.totals.upToDate += 1
+                state.totals.madeByOtherBuild += 1
             case .failed(let error):
                 state.totals.failed += 1
                 state.failures.append(Failure(path: result.input, error: error))

@@ -32,17 +32,32 @@ struct StableHash {
 /// path for people reading the file. An output is current when the output file is there with that size and its
 /// input's line has the same stamp (nothing to read: this is what makes a resume fast) or, failing that, the same
 /// key — so an edited input, another pipeline or format, or a damaged output is redone, and a touched or copied
-/// input is not. Lines are appended as outputs finish, so an interrupted batch keeps what it finished. Memory:
-/// 32 bytes per entry, not the paths.
+/// input is not. Lines are appended as outputs finish, so an interrupted batch keeps what it finished. Each line
+/// also records which Brief made the output (`BUILD`, after the stamp: the version and the executable's size and
+/// time, hashed), so that outputs made by another version or build are told apart on resume — kept, counted and
+/// named, not silently taken as current (see `madeByOtherBuild`). Memory: 40 bytes per entry, not the paths.
 final class Manifest: @unchecked Sendable {  // entries are read-only after init; appends hold `lock`
-    static let header = "# brief batch manifest v2: path-hash key output-size stamp input-path"
+    static let header = "# brief batch manifest v3: path-hash key output-size stamp b<build> input-path"
     static let version = "brief-batch-v1"
 
     private struct Entry: Equatable {
         var key: UInt64
         var size: Int
         var stamp: UInt64
+        /// The Brief that made the output (`Manifest.build`); 0 for a line written before builds were recorded.
+        var build: UInt64
     }
+
+    /// This Brief: its version and its executable's size and modification time, hashed.
+    static let build: UInt64 = {
+        var hash = StableHash()
+        hash.combine(BriefVersion.number)
+        var info = stat()
+        if stat("/proc/self/exe", &info) == 0 {
+            hash.combine("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        }
+        return hash.value
+    }()
 
     let path: String
     private let entries: [UInt64: Entry]
@@ -81,23 +96,33 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
     /// Whether the output at `outputPath` was made from the same input and settings: the same `stamp`, or else the
     /// same `key` (when given; computing it means reading the input).
     func isCurrent(input: String, stamp: UInt64, key: UInt64? = nil, outputPath: String) -> Bool {
-        guard let entry = entries[StableHash.of(input)], entry.stamp == stamp || entry.key == key else { return false }
+        isCurrentEntry(input: input, stamp: stamp, key: key, outputPath: outputPath) != nil
+    }
+
+    /// Whether a current output (see `isCurrent`) was made by another version or build of Brief than this one.
+    func madeByOtherBuild(input: String) -> Bool {
+        entries[StableHash.of(input)].map { $0.build != Self.build } ?? false
+    }
+
+    private func isCurrentEntry(input: String, stamp: UInt64, key: UInt64?, outputPath: String) -> Entry? {
+        guard let entry = entries[StableHash.of(input)], entry.stamp == stamp || entry.key == key else { return nil }
         var info = stat()
-        return stat(outputPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
+        let exists = stat(outputPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
+        return exists ? entry : nil
     }
 
     /// Records `stamp` for an output found current by its key (a touched or copied input), so that the next resume
     /// need not read the input again.
     func refresh(input: String, key: UInt64, stamp: UInt64) throws {
         guard let entry = entries[StableHash.of(input)], entry.key == key, entry.stamp != stamp else { return }
-        try record(input: input, key: key, stamp: stamp, size: entry.size)
+        try record(input: input, key: key, stamp: stamp, size: entry.size, build: entry.build)
     }
 
     /// Records a finished output.
-    func record(input: String, key: UInt64, stamp: UInt64, size: Int) throws {
+    func record(input: String, key: UInt64, stamp: UInt64, size: Int, build: UInt64 = Manifest.build) throws {
         let escaped = input.utf8.contains(0x0A) ? input.replacingOccurrences(of: "\n", with: "\\n") : input
         let line = Self.hex(StableHash.of(input)) + " " + Self.hex(key) + " " + String(size) + " " + Self.hex(stamp)
-            + " " + escaped + "\n"
+            + " b" + Self.hex(build) + " " + escaped + "\n"
         try lock.withLock {
             if descriptor < 0 {
                 descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -157,15 +182,18 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
     }
 
     private static func parse(_ line: [UInt8]) -> (UInt64, Entry)? {
-        let fields = line.split(separator: 0x20, maxSplits: 4, omittingEmptySubsequences: false)
+        let fields = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
         guard fields.count >= 4,
               let pathHash = UInt64(String(decoding: fields[0], as: UTF8.self), radix: 16),
               let key = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16),
               let size = Int(String(decoding: fields[2], as: UTF8.self)) else { return nil }
         // A version 1 line has no stamp (its fourth field is the path): it is current by key only.
-        let stamp = fields.count == 5 && fields[3].count == 16
+        let stamp = fields.count >= 5 && fields[3].count == 16
             ? UInt64(String(decoding: fields[3], as: UTF8.self), radix: 16) ?? 0 : 0
-        return (pathHash, Entry(key: key, size: size, stamp: stamp))
+        // A version 3 line has the build after the stamp, as b and 16 hex digits; older lines have none (0).
+        let build = fields.count == 6 && fields[4].count == 17 && fields[4].first == UInt8(ascii: "b")
+            ? UInt64(String(decoding: fields[4].dropFirst(), as: UTF8.self), radix: 16) ?? 0 : 0
+        return (pathHash, Entry(key: key, size: size, stamp: stamp, build: build))
     }
 
     private static func hex(_ value: UInt64) -> String {

@@ -27,6 +27,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Redo every output, even those that are current.")
     var force = false
 
+    @Flag(name: .long, help: "Redo only the current outputs that another version or build of Brief made.")
+    var redoOlder = false
+
     @Flag(name: .long, help: "Stop at the first file that fails.")
     var failFast = false
 
@@ -50,6 +53,7 @@ struct BatchCommand: ParsableCommand {
             settings.format = format
             if let jobs { settings.jobs = jobs }
             settings.force = force
+            settings.redoOtherBuilds = redoOlder
             settings.failFast = failFast
             settings.report = report
             let progress = ProgressDisplay(enabled: !quiet, terminal: Terminal.standardErrorIsTerminal)
@@ -72,6 +76,10 @@ struct BatchCommand: ParsableCommand {
             Terminal.error("… and \(report.failures.count - shown) more failures; see \(report.path)")
         }
         if !quiet { Terminal.note("\(report.summary); report: \(report.path)") }
+        if report.totals.madeByOtherBuild > 0 {
+            Terminal.note("\(report.totals.madeByOtherBuild) of the outputs kept were made by another version or build "
+                + "of Brief (this is \(BriefVersion.number)); rerun with --redo-older to redo just those, or --force to redo all")
+        }
         if report.cancelled {
             Terminal.note("interrupted: \(report.totals.finished) of \(report.totals.files) files finished, none "
                 + "half-written; run the same command again to resume")
