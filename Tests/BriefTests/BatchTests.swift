@@ -69,7 +69,7 @@ struct BatchTests {
         #expect(result.status == 65)
         #expect(result.stderr.contains("broken.txt looks like a binary file"))
         #expect(result.stderr.contains("1 of 5 files failed: broken.txt"))
-        #expect(tree.files("out") == [".brief/manifest", ".brief/report.json", "en.json", "feeds/wire.jsonl",
+        #expect(tree.files("out") == [".brief/lock", ".brief/manifest", ".brief/report.json", "en.json", "feeds/wire.jsonl",
                                       "world/asia/th.json", "world/fr.json"])
         let report = try tree.report()
         #expect(report["files"] as? Int == 5)
@@ -354,6 +354,58 @@ struct BatchTests {
         #expect(report["cancelled"] as? Bool == true)
         #expect((report["done"] as? Int ?? 0) < 500)
         #expect(!tree.files("out").contains { $0.hasSuffix(AtomicFile.temporarySuffix) })
+    }
+
+    @Test("kill -9 in the middle of a batch leaves no partial output and no stale lock; the rerun does the rest")
+    func killed() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        for index in 0..<400 { try tree.article("en", at: "in/\(index / 50)/\(index).txt") }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "2", "--quiet"]
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while tree.files("out").filter({ $0.hasSuffix(".txt") }).count < 20 && process.isRunning && Date() < deadline {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let written = tree.files("out").filter { $0.hasSuffix(".txt") }
+        #expect(written.count < 400, "the batch was killed before the end")
+        #expect(!tree.files("").contains { $0.hasSuffix(AtomicFile.temporarySuffix) })
+        let whole = try CLI.run(["batch", tree.path("in"), "--out", tree.path("check"), "--jobs", "1", "--quiet"])
+        #expect(whole.status == 0)
+        let reference = tree.read("check/0/0.txt")
+        #expect(!reference.isEmpty)
+        for file in written { #expect(tree.read("out/" + file) == reference, "\(file) is whole") }
+        let rerun = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "2"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let report = try tree.report()
+        #expect((report["done"] as? Int ?? 0) + (report["upToDate"] as? Int ?? 0) == 400)
+        // Every output the killed run had recorded is kept; one it had linked into place but not yet recorded (at
+        // most one per worker) is made again, identical — its provenance is unknown, so it is not trusted.
+        let kept = report["upToDate"] as? Int ?? 0
+        #expect(kept <= written.count && kept >= written.count - 2, "kept \(kept) of \(written.count)")
+    }
+
+    @Test("a second batch into the same output folder is refused with a clear message while the first runs")
+    func locked() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        try tree.article("en", at: "in/en.txt")
+        try FileManager.default.createDirectory(atPath: tree.path("out/.brief"), withIntermediateDirectories: true)
+        var holder: OutputLock? = try OutputLock(folder: tree.path("out"))  // as a running batch holds it
+        let second = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out")])
+        #expect(second.status == 74)
+        #expect(second.stderr.contains("another brief batch (process \(getpid())) is writing into \(tree.path("out"))"),
+                "\(second.stderr)")
+        #expect(!tree.files("out").contains("en.txt"))
+        #expect(holder != nil)
+        holder = nil  // the first batch ends
+        let after = try CLI.run(["batch", tree.path("in"), "--out", tree.path("out")])
+        #expect(after.status == 0)
     }
 
     @Test("an output appears whole or not at all: nothing before commit, replaced whole, nothing left by a discard")

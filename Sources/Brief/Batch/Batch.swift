@@ -102,6 +102,8 @@ public final class Batch: Sendable {
     /// at all (no input folder, an output folder that cannot be made, a report that cannot be written).
     public func run() throws -> Report {
         let excluded = try prepare()
+        let lock = try OutputLock(folder: options.output)
+        defer { withExtendedLifetime(lock) {} }
         let manifest = try Manifest(path: options.output + "/.brief/manifest", ignoringEntries: options.force)
 
         var found = Totals()
@@ -340,4 +342,29 @@ public final class Batch: Sendable {
             onEvent(.finished(result, state.totals))
         }
     }
+}
+
+/// One batch at a time writes into an output folder: `OUT/.brief/lock`, held with `flock` for the whole run (the
+/// kernel releases it when the process ends, however it ends, so a killed batch never leaves a stale lock).
+final class OutputLock {
+    private let descriptor: Int32
+
+    init(folder: String) throws {
+        let path = folder + "/.brief/lock"
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BriefError(.io, "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            var holder = [UInt8](repeating: 0, count: 32)
+            let count = pread(descriptor, &holder, holder.count, 0)
+            let pid = String(decoding: holder.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            Glibc.close(descriptor)
+            throw BriefError(.io, "another brief batch\(pid.isEmpty ? "" : " (process \(pid))") is writing into \(folder); "
+                + "wait for it to finish, or give this one another --out folder")
+        }
+        let pid = "\(getpid())\n"
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+    }
+
+    deinit { Glibc.close(descriptor) }  // closing releases the lock
 }
