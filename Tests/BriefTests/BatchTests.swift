@@ -390,6 +390,55 @@ struct BatchTests {
         #expect(kept <= written.count && kept >= written.count - 2, "kept \(kept) of \(written.count)")
     }
 
+    /// Runs `mount` with `arguments`; its exit status (-1 when it cannot run).
+    static func mount(_ arguments: [String], command: String = "/bin/mount") -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Mounts a 64 KB tmpfs and runs `body` on it; does nothing where mounting is not allowed.
+    static func withSmallDisk(_ body: (String) throws -> Void) throws {
+        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("brief-disk-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        guard mount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]) == 0 else { return }
+        defer { _ = mount([mountPoint], command: "/bin/umount") }
+        try body(mountPoint)
+    }
+
+    @Test("a disk that fills up stops the files cleanly: exit 74, whole outputs only, and a rerun with room finishes",
+          .enabled(if: getuid() == 0, "needs root to mount a small tmpfs"))
+    func fullDisk() throws {
+        let tree = TemporaryTree()
+        defer { tree.remove() }
+        for index in 0..<60 { try tree.article("en", at: "in/\(index).txt") }
+        var ran = false
+        try Self.withSmallDisk { disk in
+            ran = true
+            let full = try CLI.run(["batch", tree.path("in"), "--out", disk + "/out", "--format", "json", "--jobs", "2"])
+            #expect(full.status == 74, "\(full.stderr)")
+            #expect(full.stderr.contains("No space left on device"))
+            let outputs = (try? FileManager.default.contentsOfDirectory(atPath: disk + "/out")) ?? []
+            #expect(!outputs.contains { $0.contains(AtomicFile.temporarySuffix) }, "no temporary files are left")
+            #expect(outputs.filter { $0.hasSuffix(".json") }.count < 60)
+            for name in outputs where name.hasSuffix(".json") {
+                let data = try Data(contentsOf: URL(fileURLWithPath: disk + "/out/" + name))
+                #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name) is whole")
+            }
+            #expect(Self.mount(["-o", "remount,size=4m", disk]) == 0)  // room made
+            let rerun = try CLI.run(["batch", tree.path("in"), "--out", disk + "/out", "--format", "json"])
+            #expect(rerun.status == 0, "\(rerun.stderr)")
+            let finished = (try? FileManager.default.contentsOfDirectory(atPath: disk + "/out")) ?? []
+            #expect(finished.filter { $0.hasSuffix(".json") }.count == 60)
+        }
+        if !ran { print("full-disk test skipped: tmpfs could not be mounted") }
+    }
+
     @Test("a second batch into the same output folder is refused with a clear message while the first runs")
     func locked() throws {
         let tree = TemporaryTree()

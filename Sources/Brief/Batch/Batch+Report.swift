@@ -109,6 +109,8 @@ extension Batch {
         public var cancelled: Bool
         /// Whether `failFast` stopped the batch at a failure.
         public var stoppedEarly: Bool
+        /// Why the report could not be written (a full disk), if it could not.
+        public var reportError: BriefError?
 
         init(options: Options, pipeline: Pipeline, totals: Totals, failures: [Failure], seconds: Double,
              cancelled: Bool, stoppedEarly: Bool) {

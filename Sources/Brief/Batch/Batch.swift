@@ -99,7 +99,8 @@ public final class Batch: Sendable {
     public func cancel() { queue.cancel() }
 
     /// Runs the batch to the end (or until cancelled) and writes the report. Throws only when the batch cannot run
-    /// at all (no input folder, an output folder that cannot be made, a report that cannot be written).
+    /// at all (no input folder, an output folder that cannot be made); a report that cannot be written is
+    /// `Report.reportError`.
     public func run() throws -> Report {
         let excluded = try prepare()
         let lock = try OutputLock(folder: options.output)
@@ -147,10 +148,15 @@ public final class Batch: Sendable {
                 seconds: ProcessInfo.processInfo.systemUptime - state.started,
                 cancelled: queue.isCancelled && !state.stoppedEarly, stoppedEarly: state.stoppedEarly)
         }
-        let file = try AtomicFile(report.path)
-        try file.append(report.json.serialized() + "\n")
-        try file.commit()
-        return report
+        var written = report
+        do {
+            let file = try AtomicFile(report.path)
+            try file.append(report.json.serialized() + "\n")
+            try file.commit()
+        } catch let error as BriefError {
+            written.reportError = error  // a full disk: the caller still says what was done before it says this
+        }
+        return written
     }
 
     /// Checks the folders, creates the output folder, and returns the output's path inside the input, if it is there.

@@ -73,9 +73,10 @@ struct BatchCommand: ParsableCommand {
             Terminal.error(message.hasPrefix(failure.path) ? message : "\(failure.path): \(message)")
         }
         if report.failures.count > shown {
-            Terminal.error("… and \(report.failures.count - shown) more failures; see \(report.path)")
+            Terminal.error("… and \(report.failures.count - shown) more failures; "
+                + (report.reportError == nil ? "see \(report.path)" : "the report could not be written"))
         }
-        if !quiet { Terminal.note("\(report.summary); report: \(report.path)") }
+        if !quiet { Terminal.note(report.summary + (report.reportError == nil ? "; report: \(report.path)" : "")) }
         if report.totals.madeByOtherBuild > 0 {
             Terminal.note("\(report.totals.madeByOtherBuild) of the outputs kept were made by another version or build "
                 + "of Brief (this is \(BriefVersion.number)); rerun with --redo-older to redo just those, or --force to redo all")
@@ -87,6 +88,10 @@ struct BatchCommand: ParsableCommand {
         }
         if report.stoppedEarly {
             Terminal.note("stopped at the first failure (--fail-fast); run again without it to go on")
+        }
+        if let error = report.reportError {
+            Terminal.error(error.message)
+            if report.failures.isEmpty { throw ExitCode(error.exitCode) }
         }
         if !report.failures.isEmpty {
             Terminal.error("\(report.failures.count) of \(report.totals.files) files failed: "
