@@ -48,16 +48,13 @@ final class BoilerplatePack: @unchecked Sendable {
             throw BriefError(.config, "boilerplate pack '\(name)' not found in \(folder); available: "
                 + (names.isEmpty ? "none — the data folder is incomplete" : names.joined(separator: ", ")))
         }
-        for (number, line) in String(decoding: contents, as: UTF8.self).split(
-            separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard !line.hasPrefix("#"), !line.allSatisfy(\.isWhitespace) else { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 3, let kind = Rule.Kind(rawValue: String(fields[0])) else {
+        for (number, row) in TSV.rows(String(decoding: contents, as: UTF8.self)).enumerated() {
+            guard let fields = row, !(fields.first?.hasPrefix("#") ?? true) else { continue }
+            guard fields.count >= 3, let kind = Rule.Kind(rawValue: fields[0]) else {
                 throw BriefError(.config, "\(file.path):\(number + 1):1: expected KIND<TAB>PATTERN<TAB>RULE with KIND "
                     + "one of line, prefix, suffix, contains, regex")
             }
-            let pattern = String(fields[1]).trimmingCharacters(in: .whitespaces)
-            let ruleName = String(fields[2]).trimmingCharacters(in: .whitespaces)
+            let pattern = fields[1], ruleName = fields[2]
             switch kind {
             case .line:
                 let key = Self.folded(pattern[...])
