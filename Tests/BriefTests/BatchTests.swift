@@ -330,21 +330,28 @@ struct BatchTests {
         #expect(second.totals.done == 8 - first.totals.done)
     }
 
+    /// A batch of `articles` copies of an article, started as a process and returned once `outputs` are written.
+    static func batchUnderWay(_ tree: TemporaryTree, articles: Int, outputs: Int, arguments: [String],
+                              stderr: Pipe? = nil) throws -> Process {
+        for index in 0..<articles { try tree.article("en", at: "in/\(index / 50)/\(index).txt") }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["batch", tree.path("in"), "--out", tree.path("out")] + arguments
+        if let stderr { process.standardError = stderr }
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while tree.files("out").filter({ $0.hasSuffix(".txt") }).count < outputs && process.isRunning && Date() < deadline {
+            usleep(10_000)
+        }
+        return process
+    }
+
     @Test("SIGINT finishes the files in flight and says how to resume")
     func interrupt() throws {
         let tree = TemporaryTree()
         defer { tree.remove() }
-        for index in 0..<500 { try tree.article("en", at: "in/\(index / 50)/\(index).txt") }
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "1"]
         let error = Pipe()
-        process.standardError = error
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while tree.files("out").filter({ $0.hasSuffix(".txt") }).isEmpty && process.isRunning && Date() < deadline {
-            usleep(20_000)
-        }
+        let process = try Self.batchUnderWay(tree, articles: 500, outputs: 1, arguments: ["--jobs", "1"], stderr: error)
         process.interrupt()
         let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -360,15 +367,7 @@ struct BatchTests {
     func killed() throws {
         let tree = TemporaryTree()
         defer { tree.remove() }
-        for index in 0..<400 { try tree.article("en", at: "in/\(index / 50)/\(index).txt") }
-        let process = Process()
-        process.executableURL = CLI.binary
-        process.arguments = ["batch", tree.path("in"), "--out", tree.path("out"), "--jobs", "2", "--quiet"]
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while tree.files("out").filter({ $0.hasSuffix(".txt") }).count < 20 && process.isRunning && Date() < deadline {
-            usleep(10_000)
-        }
+        let process = try Self.batchUnderWay(tree, articles: 400, outputs: 20, arguments: ["--jobs", "2", "--quiet"])
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
