@@ -96,19 +96,14 @@ final class Manifest: @unchecked Sendable {  // entries are read-only after init
     /// Whether the output at `outputPath` was made from the same input and settings: the same `stamp`, or else the
     /// same `key` (when given; computing it means reading the input).
     func isCurrent(input: String, stamp: UInt64, key: UInt64? = nil, outputPath: String) -> Bool {
-        isCurrentEntry(input: input, stamp: stamp, key: key, outputPath: outputPath) != nil
+        guard let entry = entries[StableHash.of(input)], entry.stamp == stamp || entry.key == key else { return false }
+        var info = stat()
+        return stat(outputPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
     }
 
     /// Whether a current output (see `isCurrent`) was made by another version or build of Brief than this one.
     func madeByOtherBuild(input: String) -> Bool {
         entries[StableHash.of(input)].map { $0.build != Self.build } ?? false
-    }
-
-    private func isCurrentEntry(input: String, stamp: UInt64, key: UInt64?, outputPath: String) -> Entry? {
-        guard let entry = entries[StableHash.of(input)], entry.stamp == stamp || entry.key == key else { return nil }
-        var info = stat()
-        let exists = stat(outputPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == entry.size
-        return exists ? entry : nil
     }
 
     /// Records `stamp` for an output found current by its key (a touched or copied input), so that the next resume

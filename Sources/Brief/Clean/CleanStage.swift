@@ -37,7 +37,7 @@ public struct CleanStage: Stage {
 
     public func run(_ document: inout Document) throws {
         var text = document.text
-        let lines = text.withUTF8(Self.lines)
+        let lines = text.withUTF8(TextLines.ranges)
         // Repeated lines: each distinct line gets a number, and each number a count.
         var numbers: [Int] = []
         var counts: [Int] = []
@@ -108,25 +108,6 @@ public struct CleanStage: Stage {
         guard run.count >= 3 else { return [] }
         if lastWords >= 3 { run.removeLast() }
         return Set(run)
-    }
-
-    /// The byte ranges of the lines of `bytes`, without their line breaks, and of each line without its leading and
-    /// trailing spaces, tabs and carriage returns (found on bytes: a split on characters costs more than the rest of
-    /// the stage).
-    static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(whole: Range<Int>, trimmed: Range<Int>)] {
-        var lines: [(whole: Range<Int>, trimmed: Range<Int>)] = []
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            var first = start, last = end
-            while first < last && isSpace(bytes[first]) { first += 1 }
-            while last > first && isSpace(bytes[last - 1]) { last -= 1 }
-            lines.append((start..<end, first..<last))
-            start = end + 1
-        }
-        return lines
     }
 }
 

@@ -80,22 +80,14 @@ public struct DataDirectory: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw BriefError(.io, "cannot read data file \(file.path)")
         }
-        // Lines are cut on bytes (LF, CRLF): splitting the String on Characters costs more than all the rest.
-        let text = String(decoding: data, as: UTF8.self)
+        var text = String(decoding: data, as: UTF8.self)
+        let ranges = text.withUTF8 { bytes in TextLines.ranges(bytes).map { TextLines.withoutCR($0.whole, bytes) } }
         let utf8 = text.utf8
-        var lines: [(number: Int, text: Substring)] = []
-        var number = 0
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            number += 1
-            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            var lineEnd = end
-            if lineEnd > start, utf8[utf8.index(before: lineEnd)] == 0x0D { lineEnd = utf8.index(before: lineEnd) }
-            let line = Substring(utf8[start..<lineEnd])
-            if !line.hasPrefix("#") && !line.allSatisfy(\.isWhitespace) { lines.append((number, line)) }
-            start = end < utf8.endIndex ? utf8.index(after: end) : end
+        return ranges.enumerated().compactMap { index, range in
+            let line = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                utf8.startIndex, offsetBy: range.upperBound)])
+            return line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) ? nil : (index + 1, line)
         }
-        return lines
     }
 
     /// The per-language data file `folder/TAG.txt` for `language`, falling back to its base language (`sr-Latn` → `sr`).
